@@ -56,10 +56,12 @@ export function signRequest(request: RequestToSign, context: SigningContext): Re
       path: `${request.url.pathname}${request.url.search}`,
       headers,
       // aws4 hashes strings and Buffers alike; a Uint8Array view is wrapped without a copy.
-      body:
-        body instanceof Uint8Array && !Buffer.isBuffer(body)
-          ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-          : body,
+      ...(body === undefined
+        ? {}
+        : {
+            body:
+              typeof body === "string" ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+          }),
       service,
       region,
       doNotModifyHeaders: true,
