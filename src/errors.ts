@@ -1,0 +1,152 @@
+/**
+ * Every error the client throws is a `RestoreJobsError`, with one small subclass per kind, each
+ * with a fixed `name`. No error holds a request's headers: the secret key, the session token and
+ * the signature never reach a message, a stack, `JSON.stringify` or `util.inspect`. Text that
+ * comes from a server is scrubbed of them too (see `redactSecrets`), in case a server echoes them.
+ * The catalogue with examples: docs/errors.md.
+ */
+
+/** One problem with a StartRestoreJob input: where (a JSON pointer into the input) and what. */
+export interface ValidationIssue {
+  pointer: string;
+  message: string;
+}
+
+export class RestoreJobsError extends Error {
+  override name = "RestoreJobsError";
+  /** How many HTTP attempts were made before this error (0 when nothing was sent). */
+  attempts = 0;
+}
+
+function describeIssues(what: string, issues: readonly ValidationIssue[]): string {
+  const lines = issues.map((issue) => `  ${issue.pointer || "(the input)"}: ${issue.message}`);
+  return `Invalid ${what} (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}`;
+}
+
+/** The input breaks the request schema or a documented rule. Nothing was sent. */
+export class RestoreJobsValidationError extends RestoreJobsError {
+  override name = "RestoreJobsValidationError";
+  readonly issues: readonly ValidationIssue[];
+  constructor(issues: readonly ValidationIssue[]) {
+    super(describeIssues("StartRestoreJob input", issues));
+    this.issues = issues;
+  }
+}
+
+/** The client's options are wrong, or no credentials or region could be found. Nothing was sent. */
+export class RestoreJobsConfigError extends RestoreJobsError {
+  override name = "RestoreJobsConfigError";
+  /** `pointer` names the option: `/region`, `/credentials/accessKeyId`, ... */
+  readonly issues: readonly ValidationIssue[];
+  constructor(issues: readonly ValidationIssue[]) {
+    super(describeIssues("restore-jobs client options", issues));
+    this.issues = issues;
+  }
+}
+
+/** The credentials provider failed or returned something that is not credentials. */
+export class RestoreJobsCredentialsError extends RestoreJobsError {
+  override name = "RestoreJobsCredentialsError";
+}
+
+interface HttpErrorDetails {
+  status: number;
+  method: string;
+  url: string;
+  requestId: string | undefined;
+  retryable: boolean;
+}
+
+/** The service answered with an error: the documented envelope or an AWS wire error. */
+export class RestoreJobsApiError extends RestoreJobsError {
+  override name = "RestoreJobsApiError";
+  readonly status: number;
+  /** The service's error code: `VALIDATION_ERROR`, `ThrottlingException`, ... */
+  readonly code: string;
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+  /** The service's own message (the `message` property holds a summary with status and URL). */
+  readonly serviceMessage: string;
+  constructor(details: HttpErrorDetails & { code: string; serviceMessage: string }) {
+    super(
+      `Request failed with status ${details.status} (${details.code}): ${details.method} ${details.url}` +
+        (details.serviceMessage ? `: ${details.serviceMessage}` : ""),
+    );
+    this.status = details.status;
+    this.code = details.code;
+    this.requestId = details.requestId;
+    this.retryable = details.retryable;
+    this.serviceMessage = details.serviceMessage;
+  }
+}
+
+/** The service answered with something that is neither documented format (or too much of it). */
+export class RestoreJobsProtocolError extends RestoreJobsError {
+  override name = "RestoreJobsProtocolError";
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+  /** The first characters of the body, for a human to look at. */
+  readonly excerpt: string;
+  constructor(details: HttpErrorDetails & { reason: string; excerpt: string }) {
+    super(
+      `Unexpected answer with status ${details.status}: ${details.method} ${details.url}: ${details.reason}` +
+        (details.excerpt ? ` (body starts: ${JSON.stringify(details.excerpt)})` : ""),
+    );
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.retryable = details.retryable;
+    this.excerpt = details.excerpt;
+  }
+}
+
+/** The request could not be sent or its answer not received: refused, reset, DNS, TLS. */
+export class RestoreJobsNetworkError extends RestoreJobsError {
+  override name = "RestoreJobsNetworkError";
+  readonly retryable = true;
+  constructor(method: string, url: string, cause: unknown) {
+    super(`Network error: ${method} ${url}: ${describeCause(cause)}`, { cause });
+  }
+}
+
+/** An attempt took longer than `timeoutMs`, or the whole call longer than `deadlineMs`. */
+export class RestoreJobsTimeoutError extends RestoreJobsError {
+  override name = "RestoreJobsTimeoutError";
+  /** An attempt's timeout is retried; the call's deadline is not. */
+  readonly retryable: boolean;
+  readonly timeoutMs: number;
+  constructor(method: string, url: string, timeoutMs: number, what: "attempt" | "deadline" = "attempt") {
+    super(
+      `Timed out after ${timeoutMs} ms (${what === "attempt" ? "one attempt" : "the call's deadline"}): ${method} ${url}`,
+    );
+    this.timeoutMs = timeoutMs;
+    this.retryable = what === "attempt";
+  }
+}
+
+/** The caller's AbortSignal ended the call. */
+export class RestoreJobsAbortError extends RestoreJobsError {
+  override name = "RestoreJobsAbortError";
+  constructor(method: string, url: string, reason: unknown) {
+    super(
+      `Aborted by the caller: ${method} ${url}${reason === undefined ? "" : `: ${describeCause(reason)}`}`,
+    );
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  // undici wraps the socket error: "fetch failed" with cause ECONNREFUSED / "other side closed".
+  const inner = cause.cause instanceof Error ? cause.cause : undefined;
+  const code = inner && "code" in inner ? ` (${String(inner.code)})` : "";
+  return inner ? `${cause.message}: ${inner.message}${code}` : cause.message;
+}
+
+/** Replaces every occurrence of each secret in `text` with `[redacted]`. */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
+  }
+  return out;
+}

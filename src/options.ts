@@ -1,0 +1,159 @@
+import {
+  type CredentialsSource,
+  credentialsFromEnv,
+  credentialsProblems,
+  providerCredentials,
+  staticCredentials,
+} from "./credentials.js";
+import type { AwsCredentials, AwsCredentialsProvider } from "./credentials-types.js";
+import { RestoreJobsConfigError, type ValidationIssue } from "./errors.js";
+
+/** The fetch the client calls: the global one by default; any WHATWG-compatible one works. */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+export interface RestoreJobsClientOptions {
+  /** The AWS Region; defaults to `AWS_REGION`, then `AWS_DEFAULT_REGION`. */
+  region?: string;
+  /** Where to send requests (a mock, a proxy, a test server); defaults to the regional AWS endpoint. */
+  endpoint?: string | URL;
+  /** Credentials, or an async provider such as `fromNodeProviderChain()`; defaults to the AWS_* variables. */
+  credentials?: AwsCredentials | AwsCredentialsProvider;
+  fetch?: FetchLike;
+  /** Attempts per call, the first included. Default 3. */
+  maxAttempts?: number;
+  /** Time allowed to one attempt, answer body included. Default 30000 ms. */
+  timeoutMs?: number;
+  /** Time allowed to a whole call, retries and backoff included. Default: none. */
+  deadlineMs?: number;
+  /** Exponential backoff with full jitter: delay before retry n is random in [0, min(maxMs, baseMs·2ⁿ⁻¹)]. */
+  retryDelay?: { baseMs?: number; maxMs?: number };
+  /** Answers larger than this are not read. Default 1 MiB. */
+  maxResponseBytes?: number;
+}
+
+export interface ResolvedOptions {
+  region: string;
+  endpoint: URL;
+  credentials: CredentialsSource;
+  fetch: FetchLike;
+  maxAttempts: number;
+  timeoutMs: number;
+  deadlineMs: number | undefined;
+  retryDelay: { baseMs: number; maxMs: number };
+  maxResponseBytes: number;
+}
+
+// us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1 ...
+const regionPattern = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+function defaultEndpoint(region: string): string {
+  // https://docs.aws.amazon.com/general/latest/gr/bk.html: China's partition has its own domain.
+  return `https://backup.${region}.${region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"}`;
+}
+
+function positiveInteger(
+  value: unknown,
+  pointer: string,
+  issues: ValidationIssue[],
+  max = Number.MAX_SAFE_INTEGER,
+) {
+  if (
+    value !== undefined &&
+    !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max)
+  ) {
+    issues.push({ pointer, message: `must be a whole number from 1 to ${max}` });
+  }
+}
+
+function resolveCredentials(option: unknown, env: NodeJS.ProcessEnv, issues: ValidationIssue[]) {
+  if (typeof option === "function") return providerCredentials(option as AwsCredentialsProvider);
+  if (option !== undefined) {
+    const problems = credentialsProblems(option, "/credentials");
+    issues.push(...problems);
+    return problems.length ? undefined : staticCredentials(option as AwsCredentials);
+  }
+  const fromEnv = credentialsFromEnv(env);
+  if (fromEnv) return staticCredentials(fromEnv);
+  issues.push({
+    pointer: "/credentials",
+    message:
+      "no credentials found: looked at options.credentials and the environment variables " +
+      "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN); pass credentials " +
+      "or a provider such as fromNodeProviderChain()",
+  });
+  return undefined;
+}
+
+/** Checks and completes the options; throws `RestoreJobsConfigError` listing every problem. */
+export function resolveOptions(options: RestoreJobsClientOptions = {}, env = process.env): ResolvedOptions {
+  const issues: ValidationIssue[] = [];
+  if (typeof options !== "object" || options === null) {
+    throw new RestoreJobsConfigError([{ pointer: "", message: "options must be an object" }]);
+  }
+  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (region === undefined || region === "") {
+    issues.push({
+      pointer: "/region",
+      message: "no region: pass options.region or set AWS_REGION or AWS_DEFAULT_REGION",
+    });
+  } else if (typeof region !== "string" || !regionPattern.test(region)) {
+    issues.push({
+      pointer: "/region",
+      message: `${JSON.stringify(region)} is not an AWS Region (like "us-east-1")`,
+    });
+  }
+  let endpoint: URL | undefined;
+  const rawEndpoint =
+    options.endpoint ?? (region && regionPattern.test(region) ? defaultEndpoint(region) : undefined);
+  if (rawEndpoint !== undefined) {
+    try {
+      endpoint = new URL(String(rawEndpoint));
+      if (endpoint.protocol !== "http:" && endpoint.protocol !== "https:") throw new Error("not http");
+      if (endpoint.search || endpoint.hash) throw new Error("query");
+    } catch {
+      endpoint = undefined;
+      issues.push({
+        pointer: "/endpoint",
+        message: `${JSON.stringify(String(rawEndpoint))} is not an http(s) URL without query`,
+      });
+    }
+  }
+  const credentials = resolveCredentials(options.credentials, env, issues);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    issues.push({ pointer: "/fetch", message: "must be a fetch function" });
+  }
+  positiveInteger(options.maxAttempts, "/maxAttempts", issues, 100);
+  positiveInteger(options.timeoutMs, "/timeoutMs", issues);
+  positiveInteger(options.deadlineMs, "/deadlineMs", issues);
+  positiveInteger(options.maxResponseBytes, "/maxResponseBytes", issues);
+  if (
+    options.retryDelay !== undefined &&
+    (typeof options.retryDelay !== "object" || options.retryDelay === null)
+  ) {
+    issues.push({ pointer: "/retryDelay", message: "must be an object {baseMs?, maxMs?}" });
+  } else {
+    for (const key of ["baseMs", "maxMs"] as const) {
+      const value = options.retryDelay?.[key];
+      if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+        issues.push({
+          pointer: `/retryDelay/${key}`,
+          message: "must be a number of milliseconds, 0 or more",
+        });
+      }
+    }
+  }
+  if (issues.length || !endpoint || !credentials || !region) throw new RestoreJobsConfigError(issues);
+  // A base path is kept (a proxy at https://host/backup); openapi-fetch appends /restore-jobs.
+  endpoint.pathname = endpoint.pathname.replace(/\/+$/, "");
+  return {
+    region,
+    endpoint,
+    credentials,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    maxAttempts: options.maxAttempts ?? 3,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    deadlineMs: options.deadlineMs,
+    retryDelay: { baseMs: options.retryDelay?.baseMs ?? 100, maxMs: options.retryDelay?.maxMs ?? 20_000 },
+    maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024,
+  };
+}

@@ -1,0 +1,110 @@
+import type { components } from "../generated/schema.js";
+import { type RequestSchemaIssue, validateStartRestoreJobInput } from "../generated/validate-request.js";
+import type { ValidationIssue } from "./errors.js";
+
+export type StartRestoreJobInput = components["schemas"]["StartRestoreJobInput"];
+export type ResourceType = components["schemas"]["ResourceType"];
+
+const efsRule = "EfsKmsKeyRequiresEncryption";
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Turns one ajv error into a pointer to the offending value and a sentence about it. */
+function describe(error: RequestSchemaIssue): ValidationIssue | undefined {
+  const at = error.instancePath;
+  const params = error.params;
+  if (error.schemaPath.includes(efsRule)) {
+    // ajv reports the failed `then` as well as the failed keyword inside it: keep one sentence.
+    if (error.keyword === "if") return undefined;
+    return {
+      pointer: "/Metadata/Encrypted",
+      message: 'must be "true" when ResourceType is EFS and Metadata.KmsKeyId is given',
+    };
+  }
+  switch (error.keyword) {
+    case "required":
+      return { pointer: `${at}/${escapePointer(String(params.missingProperty))}`, message: "is required" };
+    case "additionalProperties":
+      return {
+        pointer: `${at}/${escapePointer(String(params.additionalProperty))}`,
+        message: "is not a member of StartRestoreJob's input (unknown member)",
+      };
+    case "enum":
+      return {
+        pointer: at,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
+      };
+    case "pattern":
+      return { pointer: at, message: `must match ${String(params.pattern)}` };
+    case "type":
+      return { pointer: at, message: `must be ${article(String(params.type))}` };
+    default:
+      return { pointer: at, message: error.message ?? `breaks the ${error.keyword} rule` };
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/**
+ * The documented EFS rule JSON Schema cannot express: `ItemsToRestore` "an array of one to five
+ * strings where each string is a file path", written as a JSON string in Metadata. The
+ * documentation's own example spells the key `itemsToRestore`, so both spellings are checked.
+ */
+function checkItemsToRestore(metadata: Record<string, string>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const key of ["ItemsToRestore", "itemsToRestore"]) {
+    const value = metadata[key];
+    if (!Object.hasOwn(metadata, key) || typeof value !== "string") continue; // the schema reports non-strings
+    const pointer = `/Metadata/${key}`;
+    let items: unknown;
+    try {
+      items = JSON.parse(value);
+    } catch {
+      issues.push({
+        pointer,
+        message: 'must be a JSON array of file paths written as a string, e.g. "[\\"/my.test\\"]"',
+      });
+      continue;
+    }
+    if (!Array.isArray(items) || items.length < 1 || items.length > 5) {
+      issues.push({ pointer, message: "must be a JSON array of one to five file paths" });
+      continue;
+    }
+    items.forEach((item, index) => {
+      if (typeof item !== "string" || !item.startsWith("/")) {
+        issues.push({ pointer: `${pointer} [${index}]`, message: 'must be a file path starting with "/"' });
+      }
+    });
+  }
+  return issues;
+}
+
+/**
+ * Every problem with a StartRestoreJob input: the spec's request schema (through the generated
+ * ajv validator) and the documented rules the schema cannot hold. Empty when the input is valid.
+ */
+export function findInputProblems(input: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!validateStartRestoreJobInput(input)) {
+    for (const error of validateStartRestoreJobInput.errors ?? []) {
+      const issue = describe(error);
+      if (issue && !issues.some((i) => i.pointer === issue.pointer && i.message === issue.message))
+        issues.push(issue);
+    }
+  }
+  // The rules the schema cannot hold are checked too, so one call lists every problem.
+  const body = input as Partial<StartRestoreJobInput> | null;
+  if (
+    typeof body === "object" &&
+    body?.ResourceType === "EFS" &&
+    typeof body.Metadata === "object" &&
+    body.Metadata
+  ) {
+    issues.push(...checkItemsToRestore(body.Metadata));
+  }
+  return issues;
+}
