@@ -99,7 +99,8 @@ export function resolveOptions(options: RestoreJobsClientOptions = {}, env = pro
   } else if (typeof region !== "string" || !regionPattern.test(region)) {
     issues.push({
       pointer: "/region",
-      message: `${JSON.stringify(region)} is not an AWS Region (like "us-east-1")`,
+      // The value is not quoted: a secret pasted into the wrong option must not reach a log.
+      message: 'is not an AWS Region (like "us-east-1")',
     });
   }
   let endpoint: URL | undefined;
@@ -114,7 +115,8 @@ export function resolveOptions(options: RestoreJobsClientOptions = {}, env = pro
       endpoint = undefined;
       issues.push({
         pointer: "/endpoint",
-        message: `${JSON.stringify(String(rawEndpoint))} is not an http(s) URL without query`,
+        // Not quoted: a URL can carry user:password.
+        message: "is not an http(s) URL without query or fragment",
       });
     }
   }

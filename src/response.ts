@@ -116,7 +116,7 @@ export function interpretAnswer(
   if (code !== undefined) {
     throw new RestoreJobsApiError({
       ...base,
-      code,
+      code: redactSecrets(code, context.secrets),
       serviceMessage: redactSecrets(errorMessage(body), context.secrets),
       retryable: isRetryableAnswer(status, code),
     });

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createRestoreJobsClient, RestoreJobsConfigError } from "../src/index.js";
+import { resolveOptions } from "../src/options.js";
+
+const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "not-a-real-secret" };
+const configError = (fn: () => unknown): RestoreJobsConfigError => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RestoreJobsConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a RestoreJobsConfigError");
+};
+
+describe("client options", () => {
+  it("defaults the region from AWS_REGION, then AWS_DEFAULT_REGION, and the endpoint from the region", () => {
+    expect(
+      resolveOptions({ credentials }, { AWS_REGION: "eu-west-3", AWS_DEFAULT_REGION: "us-west-2" }),
+    ).toMatchObject({
+      region: "eu-west-3",
+      endpoint: new URL("https://backup.eu-west-3.amazonaws.com"),
+      maxAttempts: 3,
+    });
+    expect(resolveOptions({ credentials }, { AWS_DEFAULT_REGION: "us-west-2" }).region).toBe("us-west-2");
+    expect(resolveOptions({ credentials, region: "cn-north-1" }, {}).endpoint.host).toBe(
+      "backup.cn-north-1.amazonaws.com.cn",
+    );
+  });
+
+  it("keeps an endpoint's base path and port", () => {
+    const client = createRestoreJobsClient({
+      credentials,
+      region: "us-east-1",
+      endpoint: "http://127.0.0.1:8080/proxy/",
+    });
+    expect(client.endpoint).toBe("http://127.0.0.1:8080/proxy");
+  });
+
+  it("reads credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN", async () => {
+    const options = resolveOptions(
+      { region: "us-east-1" },
+      { AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s3cr3t", AWS_SESSION_TOKEN: "tok" },
+    );
+    expect(await options.credentials.get()).toEqual({
+      accessKeyId: "AKID",
+      secretAccessKey: "s3cr3t",
+      sessionToken: "tok",
+    });
+  });
+
+  it("says where it looked when no credentials are found", () => {
+    const error = configError(() => resolveOptions({ region: "us-east-1" }, {}));
+    expect(error.issues).toEqual([
+      { pointer: "/credentials", message: expect.stringContaining("AWS_ACCESS_KEY_ID") },
+    ]);
+    expect(error.message).toContain("options.credentials");
+  });
+
+  it("lists every bad option with its name, and never quotes a secret", () => {
+    const error = configError(() =>
+      resolveOptions(
+        {
+          region: "Mars-1",
+          endpoint: "not a url",
+          credentials: { accessKeyId: "", secretAccessKey: 42 } as never,
+          fetch: "nope" as never,
+          maxAttempts: 0,
+          timeoutMs: -5,
+          retryDelay: { baseMs: Number.NaN },
+        },
+        {},
+      ),
+    );
+    expect(error.issues.map((i) => i.pointer)).toEqual([
+      "/region",
+      "/endpoint",
+      "/credentials/accessKeyId",
+      "/credentials/secretAccessKey",
+      "/fetch",
+      "/maxAttempts",
+      "/timeoutMs",
+      "/retryDelay/baseMs",
+    ]);
+    const withSecret = configError(() =>
+      resolveOptions(
+        { region: "us-east-1", credentials: { accessKeyId: "", secretAccessKey: "TOP-SECRET-KEY" } },
+        {},
+      ),
+    );
+    expect(`${withSecret.message}${withSecret.stack}${JSON.stringify(withSecret)}`).not.toContain(
+      "TOP-SECRET-KEY",
+    );
+  });
+
+  it("has no region when none is set anywhere", () => {
+    expect(configError(() => resolveOptions({ credentials }, {})).issues).toEqual([
+      { pointer: "/region", message: expect.stringContaining("AWS_REGION") },
+    ]);
+  });
+});
+
+describe("environment defaults through createRestoreJobsClient", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  it("uses process.env when no options are given", () => {
+    process.env.AWS_REGION = "ap-southeast-2";
+    process.env.AWS_ACCESS_KEY_ID = "AKID";
+    process.env.AWS_SECRET_ACCESS_KEY = "secret";
+    expect(createRestoreJobsClient().region).toBe("ap-southeast-2");
+  });
+});
