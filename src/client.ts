@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { boundedFetch, ResponseTooLarge } from "./bounded-fetch.js";
-import type { AwsCredentials } from "./credentials-types.js";
 import {
   RestoreJobsAbortError,
   RestoreJobsApiError,
@@ -13,11 +11,13 @@ import {
   RestoreJobsTimeoutError,
   RestoreJobsValidationError,
 } from "./errors.js";
-import { type ResolvedOptions, type RestoreJobsClientOptions, resolveOptions } from "./options.js";
+import { type RestoreJobsClientOptions, resolveOptions } from "./options.js";
+import { signingMiddleware } from "./raw-signing.js";
 import { interpretAnswer, type StartRestoreJobOutput } from "./response.js";
-import { backoffDelay, sleep } from "./retry.js";
+import { backoffDelay, RetryQuota, sleep } from "./retry.js";
+import { serializeInput, snapshotInput } from "./serialize.js";
 import { signRequest } from "./sign.js";
-import { findInputProblems, type StartRestoreJobInput } from "./validate-input.js";
+import { findInputProblems, findSizeProblem, type StartRestoreJobInput } from "./validate-input.js";
 
 export interface StartRestoreJobCallOptions {
   /** Ends the call at once (no further attempts) with `RestoreJobsAbortError`. */
@@ -37,82 +37,34 @@ export interface RestoreJobsClient {
 }
 
 const method = "PUT";
+/** SigV4 requests more than 5 minutes off the service's clock are refused. */
+const maxSkewMs = 5 * 60_000;
+const skewCodes = new Set([
+  "RequestTimeTooSkewed",
+  "RequestExpired",
+  "InvalidSignatureException",
+  "SignatureDoesNotMatch",
+]);
+const expiredTokenCodes = new Set(["ExpiredToken", "ExpiredTokenException"]);
 
-// The AWS SDK's member order (its serializer walks the model), so both send the same bytes.
-const memberOrder = [
-  "RecoveryPointArn",
-  "Metadata",
-  "IamRoleArn",
-  "IdempotencyToken",
-  "ResourceType",
-  "CopySourceTagsToRestoredResource",
-] as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-/**
- * Reads the input once into plain objects, so a getter or a Proxy cannot show the validator one
- * value and the serializer another. Spread keeps own keys such as `__proto__` as plain data.
- */
-function snapshot(input: unknown): unknown {
-  if (!isObject(input)) return input;
-  const copy: Record<string, unknown> = { ...input };
-  if (isObject(copy.Metadata)) copy.Metadata = { ...copy.Metadata };
-  return copy;
-}
-
-/** The request body, members in the AWS SDK's order, the idempotency token filled. */
-export function serializeInput(input: StartRestoreJobInput): { body: StartRestoreJobInput; json: string } {
-  const body: Record<string, unknown> = {};
-  for (const key of memberOrder) {
-    const value = key === "IdempotencyToken" ? (input.IdempotencyToken ?? randomUUID()) : input[key];
-    if (value !== undefined) body[key] = value;
-  }
-  return { body: body as StartRestoreJobInput, json: JSON.stringify(body) };
-}
-
-function signingContext(options: ResolvedOptions, credentials: AwsCredentials) {
-  return { credentials, region: options.region, service: "backup" };
-}
-
-/** Signs requests made through `client.raw`: reads the body the Request carries, signs those bytes. */
-function signingMiddleware(options: ResolvedOptions): Middleware {
-  return {
-    async onRequest({ request }) {
-      const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      const credentials = await options.credentials.get();
-      const signed = signRequest(
-        { method: request.method, url: new URL(request.url), headers, body },
-        signingContext(options, credentials),
-      );
-      delete signed.host;
-      return new Request(request.url, {
-        method: request.method,
-        headers: signed,
-        body: body ?? null,
-        signal: request.signal,
-        redirect: request.redirect,
-      });
-    },
-  };
-}
+/** The server's clock (its `Date` header) at the time of an API error, for skew correction. */
+const serverTimes = new WeakMap<RestoreJobsApiError, number>();
 
 export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions): RestoreJobsClient {
   const options = resolveOptions(clientOptions);
   const baseUrl = options.endpoint.href.replace(/\/$/, "");
   const url = `${baseUrl}/restore-jobs`;
   const requestUrl = new URL(url);
+  const quota = new RetryQuota(options.retryQuota);
+  /** Added to the local clock when signing, learnt from a skew error (later calls keep it). */
+  let clockOffsetMs = 0;
+  const clock = () => new Date(Date.now() + clockOffsetMs);
   const fetch = boundedFetch(options.fetch, options.maxResponseBytes);
   // Two openapi-fetch clients over one transport: `core` sends what startRestoreJob signed before
   // the Request was built (no clone, no re-read), `raw` signs in a middleware for any call.
   const core = createClient<paths>({ baseUrl, fetch });
   const raw = createClient<paths>({ baseUrl, fetch });
-  raw.use(signingMiddleware(options));
+  raw.use(signingMiddleware(options.credentials, options.region, clock));
 
   async function attemptOnce(
     body: StartRestoreJobInput,
@@ -122,7 +74,7 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     const credentials = await options.credentials.get();
     const headers = signRequest(
       { method, url: requestUrl, headers: { "content-type": "application/json" }, body: json },
-      signingContext(options, credentials),
+      { credentials, region: options.region, service: "backup", date: clock() },
     );
     const secrets = [
       credentials.secretAccessKey,
@@ -142,20 +94,27 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
       const payload: unknown = response.ok ? data : error;
       const text =
         typeof payload === "string" ? payload : payload === undefined ? "" : JSON.stringify(payload);
-      return interpretAnswer(response.status, response.headers, text, { method, url, secrets });
+      try {
+        return interpretAnswer(response.status, response.headers, text, { method, url, secrets });
+      } catch (failure) {
+        const date = Date.parse(response.headers.get("date") ?? "");
+        if (failure instanceof RestoreJobsApiError && !Number.isNaN(date)) serverTimes.set(failure, date);
+        throw failure;
+      }
     } catch (error) {
       if (error instanceof RestoreJobsError) throw error;
       const tooLarge = [error, (error as { cause?: unknown })?.cause].find(
         (e) => e instanceof ResponseTooLarge,
       );
       if (tooLarge) {
+        const reason = (tooLarge as Error).message;
         throw new RestoreJobsProtocolError({
           status: 0,
           method,
           url,
           requestId: undefined,
           retryable: false,
-          reason: (tooLarge as Error).message,
+          reason,
           excerpt: "",
         });
       }
@@ -163,19 +122,37 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     }
   }
 
+  /** A correction that makes the same request worth sending again at once, each once a call. */
+  function correctionFor(failure: RestoreJobsError, done: Set<string>): "skew" | "token" | undefined {
+    if (!(failure instanceof RestoreJobsApiError)) return undefined;
+    const serverTime = serverTimes.get(failure);
+    if (!done.has("skew") && skewCodes.has(failure.code) && serverTime !== undefined) {
+      if (Math.abs(serverTime - clock().getTime()) > maxSkewMs) {
+        clockOffsetMs = serverTime - Date.now();
+        return "skew";
+      }
+    }
+    if (!done.has("token") && expiredTokenCodes.has(failure.code) && options.credentials.refreshable) {
+      options.credentials.invalidate();
+      return "token";
+    }
+    return undefined;
+  }
+
   async function startRestoreJob(input: StartRestoreJobInput, callOptions: StartRestoreJobCallOptions = {}) {
     const callerSignal = callOptions?.signal;
     if (callerSignal !== undefined && !(callerSignal instanceof AbortSignal)) {
       throw new RestoreJobsConfigError([{ pointer: "/signal", message: "must be an AbortSignal" }]);
     }
-    const copy = snapshot(input);
+    const copy = snapshotInput(input);
     const problems = findInputProblems(copy);
     if (problems.length) throw new RestoreJobsValidationError(problems);
     const { body, json } = serializeInput(copy as StartRestoreJobInput);
+    const tooLarge = findSizeProblem(body, json, options.maxRequestBytes);
+    if (tooLarge) throw new RestoreJobsValidationError([tooLarge]);
     if (callerSignal?.aborted) throw new RestoreJobsAbortError(method, url, callerSignal.reason);
     const deadline = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
     const callSignals = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
-
     const stopped = (): RestoreJobsError | undefined => {
       if (callerSignal?.aborted) return new RestoreJobsAbortError(method, url, callerSignal.reason);
       if (deadline?.aborted)
@@ -183,11 +160,16 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
       return undefined;
     };
 
+    const corrections = new Set<string>();
+    let retriesLeft = options.maxAttempts - 1;
+    let lastRetryCost: number | undefined;
     for (let attempt = 1; ; attempt++) {
       const attemptTimeout = AbortSignal.timeout(options.timeoutMs);
       let failure: RestoreJobsError;
       try {
-        return await attemptOnce(body, json, AbortSignal.any([...callSignals, attemptTimeout]));
+        const output = await attemptOnce(body, json, AbortSignal.any([...callSignals, attemptTimeout]));
+        quota.release(lastRetryCost);
+        return output;
       } catch (error) {
         failure =
           stopped() ??
@@ -198,7 +180,18 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
               : new RestoreJobsNetworkError(method, url, error));
       }
       failure.attempts = attempt;
-      if (!isRetryable(failure) || attempt >= options.maxAttempts) throw failure;
+      const correction = correctionFor(failure, corrections);
+      if (correction) {
+        // Signed again with the corrected clock or fresh credentials: not a fault, so it takes
+        // neither a retry nor quota, and happens at most once a call.
+        corrections.add(correction);
+        continue;
+      }
+      const cost =
+        failure instanceof RestoreJobsTimeoutError ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost;
+      if (!isRetryable(failure) || retriesLeft === 0 || !quota.acquire(cost)) throw failure;
+      retriesLeft--;
+      lastRetryCost = cost;
       const delay = backoffDelay(attempt, options.retryDelay.baseMs, options.retryDelay.maxMs);
       try {
         await sleep(delay, callSignals.length ? AbortSignal.any(callSignals) : undefined);

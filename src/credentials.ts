@@ -9,6 +9,8 @@ export interface CredentialsSource {
   get(): Promise<AwsCredentials>;
   /** Forget cached provider credentials (after `ExpiredToken`); static ones stay. */
   invalidate(): void;
+  /** Whether `invalidate` can bring other credentials (a provider), or not (static ones). */
+  readonly refreshable: boolean;
 }
 
 /** Problems with a credentials object, named by pointer, without ever quoting a secret. */
@@ -42,7 +44,7 @@ export function credentialsProblems(value: unknown, at: string): ValidationIssue
 /** Static credentials: always the same. */
 export function staticCredentials(credentials: AwsCredentials): CredentialsSource {
   const resolved = Promise.resolve(credentials);
-  return { get: () => resolved, invalidate: () => {} };
+  return { get: () => resolved, invalidate: () => {}, refreshable: false };
 }
 
 /**
@@ -85,6 +87,7 @@ export function providerCredentials(
     invalidate() {
       cached = undefined;
     },
+    refreshable: true,
   };
 }
 

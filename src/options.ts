@@ -29,6 +29,10 @@ export interface RestoreJobsClientOptions {
   retryDelay?: { baseMs?: number; maxMs?: number };
   /** Answers larger than this are not read. Default 1 MiB. */
   maxResponseBytes?: number;
+  /** Inputs whose request body would be larger than this are refused before sending. Default 1 MiB. */
+  maxRequestBytes?: number;
+  /** Capacity of the retry quota all calls of this client share (AWS SDK standard mode: 500). */
+  retryQuota?: number;
 }
 
 export interface ResolvedOptions {
@@ -41,6 +45,8 @@ export interface ResolvedOptions {
   deadlineMs: number | undefined;
   retryDelay: { baseMs: number; maxMs: number };
   maxResponseBytes: number;
+  maxRequestBytes: number;
+  retryQuota: number;
 }
 
 // us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1 ...
@@ -128,6 +134,13 @@ export function resolveOptions(options: RestoreJobsClientOptions = {}, env = pro
   positiveInteger(options.timeoutMs, "/timeoutMs", issues);
   positiveInteger(options.deadlineMs, "/deadlineMs", issues);
   positiveInteger(options.maxResponseBytes, "/maxResponseBytes", issues);
+  positiveInteger(options.maxRequestBytes, "/maxRequestBytes", issues);
+  if (
+    options.retryQuota !== undefined &&
+    !(Number.isInteger(options.retryQuota) && options.retryQuota >= 0)
+  ) {
+    issues.push({ pointer: "/retryQuota", message: "must be a whole number, 0 or more" });
+  }
   if (
     options.retryDelay !== undefined &&
     (typeof options.retryDelay !== "object" || options.retryDelay === null)
@@ -157,5 +170,7 @@ export function resolveOptions(options: RestoreJobsClientOptions = {}, env = pro
     deadlineMs: options.deadlineMs,
     retryDelay: { baseMs: options.retryDelay?.baseMs ?? 100, maxMs: options.retryDelay?.maxMs ?? 20_000 },
     maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024,
+    maxRequestBytes: options.maxRequestBytes ?? 1024 * 1024,
+    retryQuota: options.retryQuota ?? 500,
   };
 }

@@ -24,3 +24,36 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/**
+ * A retry quota shared by every call of one client, as the AWS SDK's standard retry mode keeps
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html): a retry costs
+ * 5 tokens (10 after a timeout), a success gives back what its retry cost (1 when it needed
+ * none), and when the bucket is empty failures are not retried, so an outage does not multiply
+ * the load on the service.
+ */
+export class RetryQuota {
+  static readonly retryCost = 5;
+  static readonly timeoutRetryCost = 10;
+  static readonly noRetryIncrement = 1;
+  #available: number;
+  constructor(readonly capacity = 500) {
+    this.#available = capacity;
+  }
+  get available(): number {
+    return this.#available;
+  }
+  /** Takes the cost of one retry; false (and nothing taken) when the quota cannot pay it. */
+  acquire(cost: number): boolean {
+    if (cost > this.#available) return false;
+    this.#available -= cost;
+    return true;
+  }
+  /** After a success: gives back the last retry's cost, or the small increment for none. */
+  release(lastRetryCost: number | undefined): void {
+    this.#available = Math.min(
+      this.capacity,
+      this.#available + (lastRetryCost ?? RetryQuota.noRetryIncrement),
+    );
+  }
+}

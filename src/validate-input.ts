@@ -108,3 +108,31 @@ export function findInputProblems(input: unknown): ValidationIssue[] {
   }
   return issues;
 }
+
+const utf8Bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? "");
+
+/**
+ * A body over `limit` bytes is refused before sending (the limit protects the caller's process
+ * and the service; the documentation names none). Says where the bulk is: the largest member, or
+ * within Metadata the largest entry, or the number of keys when no single entry dominates.
+ */
+export function findSizeProblem(
+  body: StartRestoreJobInput,
+  json: string,
+  limit: number,
+): ValidationIssue | undefined {
+  const size = Buffer.byteLength(json);
+  if (size <= limit) return undefined;
+  const what = `makes the request body ${size} bytes, above the limit of ${limit} (option maxRequestBytes)`;
+  const members = Object.entries(body).map(([key, value]) => ({ key, bytes: utf8Bytes(value) }));
+  const largest = members.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  if (largest.key !== "Metadata") return { pointer: `/${escapePointer(largest.key)}`, message: what };
+  const entries = Object.entries(body.Metadata).map(([key, value]) => ({
+    key,
+    bytes: utf8Bytes(key) + utf8Bytes(value),
+  }));
+  const entry = entries.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  return entry.bytes * 2 > largest.bytes
+    ? { pointer: `/Metadata/${escapePointer(entry.key)}`, message: what }
+    : { pointer: "/Metadata", message: `(${entries.length} keys) ${what}` };
+}

@@ -1,0 +1,36 @@
+import type { Middleware } from "openapi-fetch";
+import type { CredentialsSource } from "./credentials.js";
+import { signRequest } from "./sign.js";
+
+/**
+ * openapi-fetch middleware that signs every request made through `client.raw`. The Request is
+ * already built, so its body is read from a clone and those exact bytes are signed and sent.
+ * (startRestoreJob signs before the Request exists and skips this cost.)
+ */
+export function signingMiddleware(
+  credentials: CredentialsSource,
+  region: string,
+  clock: () => Date,
+): Middleware {
+  return {
+    async onRequest({ request }) {
+      const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      const signed = signRequest(
+        { method: request.method, url: new URL(request.url), headers, body },
+        { credentials: await credentials.get(), region, service: "backup", date: clock() },
+      );
+      delete signed.host;
+      return new Request(request.url, {
+        method: request.method,
+        headers: signed,
+        body: body ?? null,
+        signal: request.signal,
+        redirect: request.redirect,
+      });
+    },
+  };
+}
