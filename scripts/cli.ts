@@ -3,6 +3,7 @@
  * `restore-jobs <command>`: the installed package's command line. Each command lives in its own
  * file under scripts/ and exports `run(argv): Promise<number>` returning the exit status.
  */
+import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const commands: Record<
@@ -44,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
   return (await command.load()).run(rest);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Through node_modules/.bin, argv[1] is a symlink: compare the real file.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
