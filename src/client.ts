@@ -11,10 +11,11 @@ import {
   RestoreJobsTimeoutError,
   RestoreJobsValidationError,
 } from "./errors.js";
+import { nodeHttpTransport } from "./node-http-transport.js";
 import { type RestoreJobsClientOptions, resolveOptions } from "./options.js";
 import { signingMiddleware } from "./raw-signing.js";
 import { interpretAnswer, type StartRestoreJobOutput } from "./response.js";
-import { backoffDelay, RetryQuota, sleep } from "./retry.js";
+import { attemptSignal, backoffDelay, RetryQuota, sleep } from "./retry.js";
 import { serializeInput, snapshotInput } from "./serialize.js";
 import { signRequest } from "./sign.js";
 import { findInputProblems, findSizeProblem, type StartRestoreJobInput } from "./validate-input.js";
@@ -47,6 +48,19 @@ const skewCodes = new Set([
 ]);
 const expiredTokenCodes = new Set(["ExpiredToken", "ExpiredTokenException"]);
 
+/**
+ * The request openapi-fetch builds for startRestoreJob over the own transport: its URL and method,
+ * for openapi-fetch's bookkeeping; the signed bytes go to the transport directly.
+ */
+class PreparedRequest {
+  readonly url: string;
+  readonly method: string;
+  constructor(url: string, init: RequestInit = {}) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+  }
+}
+
 /** The server's clock (its `Date` header) at the time of an API error, for skew correction. */
 const serverTimes = new WeakMap<RestoreJobsApiError, number>();
 
@@ -59,10 +73,18 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
   /** Added to the local clock when signing, learnt from a skew error (later calls keep it). */
   let clockOffsetMs = 0;
   const clock = () => new Date(Date.now() + clockOffsetMs);
-  const fetch = boundedFetch(options.fetch, options.maxResponseBytes);
+  // The transport: node:http by default (see node-http-transport.ts for why), or the caller's fetch.
+  const transport = options.fetch ? undefined : nodeHttpTransport(options.maxResponseBytes);
+  const fetch = transport?.fetch ?? boundedFetch(options.fetch ?? globalThis.fetch, options.maxResponseBytes);
   // Two openapi-fetch clients over one transport: `core` sends what startRestoreJob signed before
   // the Request was built (no clone, no re-read), `raw` signs in a middleware for any call.
-  const core = createClient<paths>({ baseUrl, fetch });
+  // With the own transport, `core` needs no undici Request (nor its body stream): nothing is read
+  // back from it. openapi-fetch takes the Request class as an option for this.
+  const core = createClient<paths>({
+    baseUrl,
+    fetch,
+    ...(transport && { Request: PreparedRequest as unknown as typeof Request }),
+  });
   const raw = createClient<paths>({ baseUrl, fetch });
   raw.use(signingMiddleware(options.credentials, options.region, clock));
 
@@ -90,6 +112,18 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
         parseAs: "text",
         signal,
         redirect: "manual",
+        // The bytes are in hand: send them as signed instead of reading them back from the Request.
+        ...(transport && {
+          // openapi-fetch reads only status, ok, headers.get and text() of what its fetch returns.
+          fetch: () =>
+            transport.send({
+              method,
+              url: requestUrl,
+              headers,
+              body: json,
+              signal,
+            }) as Promise<unknown> as Promise<Response>,
+        }),
       });
       const payload: unknown = response.ok ? data : error;
       const text =
@@ -164,10 +198,10 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     let retriesLeft = options.maxAttempts - 1;
     let lastRetryCost: number | undefined;
     for (let attempt = 1; ; attempt++) {
-      const attemptTimeout = AbortSignal.timeout(options.timeoutMs);
+      const attemptAbort = attemptSignal(options.timeoutMs, callSignals);
       let failure: RestoreJobsError;
       try {
-        const output = await attemptOnce(body, json, AbortSignal.any([...callSignals, attemptTimeout]));
+        const output = await attemptOnce(body, json, attemptAbort.signal);
         quota.release(lastRetryCost);
         return output;
       } catch (error) {
@@ -175,9 +209,11 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
           stopped() ??
           (error instanceof RestoreJobsError
             ? error
-            : attemptTimeout.aborted
+            : attemptAbort.timedOut()
               ? new RestoreJobsTimeoutError(method, url, options.timeoutMs)
               : new RestoreJobsNetworkError(method, url, error));
+      } finally {
+        attemptAbort.dispose();
       }
       failure.attempts = attempt;
       const correction = correctionFor(failure, corrections);

@@ -8,7 +8,7 @@ import {
 import type { AwsCredentials, AwsCredentialsProvider } from "./credentials-types.js";
 import { RestoreJobsConfigError, type ValidationIssue } from "./errors.js";
 
-/** The fetch the client calls: the global one by default; any WHATWG-compatible one works. */
+/** A WHATWG fetch; the client uses its own node:http transport unless given one. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 export interface RestoreJobsClientOptions {
@@ -18,6 +18,7 @@ export interface RestoreJobsClientOptions {
   endpoint?: string | URL;
   /** Credentials, or an async provider such as `fromNodeProviderChain()`; defaults to the AWS_* variables. */
   credentials?: AwsCredentials | AwsCredentialsProvider;
+  /** Send through this fetch instead of the client's node:http transport (a mock, a tracer, undici). */
   fetch?: FetchLike;
   /** Attempts per call, the first included. Default 3. */
   maxAttempts?: number;
@@ -39,7 +40,8 @@ export interface ResolvedOptions {
   region: string;
   endpoint: URL;
   credentials: CredentialsSource;
-  fetch: FetchLike;
+  /** The caller's fetch; undefined means the client's own node:http transport. */
+  fetch: FetchLike | undefined;
   maxAttempts: number;
   timeoutMs: number;
   deadlineMs: number | undefined;
@@ -164,7 +166,7 @@ export function resolveOptions(options: RestoreJobsClientOptions = {}, env = pro
     region,
     endpoint,
     credentials,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: options.fetch,
     maxAttempts: options.maxAttempts ?? 3,
     timeoutMs: options.timeoutMs ?? 30_000,
     deadlineMs: options.deadlineMs,

@@ -7,6 +7,11 @@ export interface StartRestoreJobOutput {
   createdAt: Date | undefined;
 }
 
+/** What the interpretation reads of headers: a Fetch `Headers` or the transport's lookup. */
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
+
 export interface AnswerContext {
   method: string;
   url: string;
@@ -58,7 +63,7 @@ function memberAnyCase(body: Json, name: string): unknown {
   return key === undefined ? undefined : body[key];
 }
 
-function errorCode(headers: Headers, body: Json | undefined): string | undefined {
+function errorCode(headers: HeaderLookup, body: Json | undefined): string | undefined {
   const header = headers.get("x-amzn-errortype");
   if (header) return cleanErrorCode(header);
   if (!body) return undefined;
@@ -98,7 +103,7 @@ function parseDate(value: unknown): Date | undefined {
  */
 export function interpretAnswer(
   status: number,
-  headers: Headers,
+  headers: HeaderLookup,
   text: string,
   context: AnswerContext,
 ): StartRestoreJobOutput {

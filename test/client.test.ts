@@ -124,6 +124,26 @@ describe("startRestoreJob over real HTTP, verified by an independent SigV4 imple
     expect(server.requests[0]?.signature).toBe("valid");
   });
 
+  it("sends through the caller's fetch when given one, signed the same way", async () => {
+    const server = await serve();
+    const seen: string[] = [];
+    const fetch = (request: Request, init?: RequestInit) => {
+      seen.push(`${request.method} ${new URL(request.url).pathname}`);
+      return globalThis.fetch(request, init);
+    };
+    const c = clientFor(server, { fetch });
+    await expect(c.startRestoreJob(input)).resolves.toMatchObject({ id: expect.any(String) });
+    await c.raw.PUT("/restore-jobs", { body: input });
+    expect(seen).toEqual(["PUT /restore-jobs", "PUT /restore-jobs"]);
+    expect(server.requests.map((r) => r.signature)).toEqual(["valid", "valid"]);
+  });
+
+  it("bounds the answers a caller's fetch reads, too", async () => {
+    const server = await serve({ respond: () => ({ status: 500, body: "y".repeat(5000) }) });
+    const c = clientFor(server, { fetch: (r, i) => globalThis.fetch(r, i), maxResponseBytes: 1000, maxAttempts: 1 });
+    await expect(c.startRestoreJob(input)).rejects.toBeInstanceOf(RestoreJobsProtocolError);
+  });
+
   it("rejects bad input with every problem listed and sends nothing", async () => {
     const server = await serve();
     const bad = {

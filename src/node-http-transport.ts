@@ -1,0 +1,145 @@
+import type { Agent, IncomingMessage, RequestOptions } from "node:http";
+import * as http from "node:http";
+import { ResponseTooLarge } from "./bounded-fetch.js";
+import type { FetchLike } from "./options.js";
+
+/** One request as the transport sends it: the exact bytes that were signed. */
+export interface OutgoingRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: string | Uint8Array | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * An answer read whole (within the bound): what openapi-fetch reads of a Response (`status`, `ok`,
+ * `headers.get`, `text()`), without building undici's Response and its body stream for each
+ * call. `toResponse()` makes the real thing where a caller gets to see it (`client.raw`).
+ */
+export class Answer {
+  readonly headers: { get(name: string): string | null };
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    private readonly message: IncomingMessage,
+    private readonly bytes: Buffer,
+  ) {
+    const received = message.headers;
+    this.headers = {
+      get(name) {
+        const value = received[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+    };
+  }
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+  async text(): Promise<string> {
+    return this.bytes.toString("utf8");
+  }
+  toResponse(): Response {
+    const { status, message } = this;
+    const nullBody = status === 204 || status === 205 || status === 304 || status < 200;
+    const headers: [string, string][] = [];
+    for (let i = 0; i < message.rawHeaders.length; i += 2)
+      headers.push([message.rawHeaders[i] ?? "", message.rawHeaders[i + 1] ?? ""]);
+    return new Response(nullBody ? null : this.bytes, { status, statusText: this.statusText, headers });
+  }
+}
+
+export interface NodeHttpTransport {
+  /** Sends bytes already in hand (startRestoreJob's signed body): no Request body to read back. */
+  send(request: OutgoingRequest): Promise<Answer>;
+  /** The same transport as a fetch, for openapi-fetch (`client.raw`): reads the Request's body. */
+  fetch: FetchLike;
+}
+
+/**
+ * A fetch-shaped transport on `node:http`/`node:https` with keep-alive agents. Why not the global
+ * fetch: on Node 20 the first `fetch` compiles undici's WASM HTTP parser (about 100 ms of a cold
+ * start, where node:http has a native parser), and undici's per-request machinery costs more than
+ * node:http's. No well-kept library gives a fetch over node:http without a parser of its own
+ * (node-fetch 3 is ESM over node:http but re-implements the body and header classes), so this is
+ * the small adapter openapi-fetch's `fetch` option asks for. Answers over `maxResponseBytes` are
+ * not read: a larger Content-Length fails at once, a body that grows past it fails when it does.
+ */
+export function nodeHttpTransport(maxResponseBytes: number): NodeHttpTransport {
+  const agents = new Map<string, Agent>();
+  let https: typeof import("node:https") | undefined;
+
+  async function agentFor(protocol: string): Promise<{ agent: Agent; request: typeof http.request }> {
+    if (protocol === "https:") https ??= await import("node:https"); // TLS loads only when used
+    const module = protocol === "https:" && https ? https : http;
+    let agent = agents.get(protocol);
+    if (!agent) {
+      agent = new module.Agent({ keepAlive: true, scheduling: "lifo" });
+      agents.set(protocol, agent);
+    }
+    return { agent, request: module.request as typeof http.request };
+  }
+
+  async function send({ method, url, headers, body, signal }: OutgoingRequest): Promise<Answer> {
+    const { agent, request } = await agentFor(url.protocol);
+    const options: RequestOptions = { method, agent, headers, ...(signal ? { signal } : {}) };
+    if (body !== undefined)
+      options.headers = { ...headers, "content-length": String(Buffer.byteLength(body)) };
+    return new Promise<Answer>((resolve, reject) => {
+      const req = request(url, options, (res) => readAnswer(res, maxResponseBytes).then(resolve, reject));
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  return {
+    send,
+    async fetch(input) {
+      const body = input.body ? new Uint8Array(await input.arrayBuffer()) : undefined;
+      const headers: Record<string, string> = {};
+      input.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      const answer = await send({
+        method: input.method,
+        url: new URL(input.url),
+        headers,
+        body,
+        signal: input.signal,
+      });
+      return answer.toResponse();
+    },
+  };
+}
+
+function readAnswer(res: IncomingMessage, limit: number): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(res.headers["content-length"] ?? Number.NaN);
+    if (declared > limit) {
+      res.destroy();
+      return reject(new ResponseTooLarge(limit, declared));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        res.destroy();
+        reject(new ResponseTooLarge(limit));
+      } else chunks.push(chunk);
+    });
+    res.on("error", reject);
+    res.on("end", () => {
+      resolve(new Answer(res.statusCode ?? 0, res.statusMessage ?? "", res, Buffer.concat(chunks, size)));
+    });
+    // A connection closed before the end of the body ("aborted") rejects instead of hanging.
+    res.on("close", () => {
+      if (!res.complete)
+        reject(
+          new Error("the connection closed before the answer was complete", {
+            cause: { code: "ECONNRESET" },
+          }),
+        );
+    });
+  });
+}
