@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type Breakage, type ContractServer, startContractServer } from "./support/contract-server.js";
+import { type JobRun, runJob, testCredentials, testRegion } from "./support/run-job.js";
+
+// A fixed seed keeps these runs reproducible; 100 runs per check reach every rule of the schema.
+const seed = process.env.VERIFY_TEST_SEED ?? "20250101";
+const runs = "100";
+
+let server: ContractServer | undefined;
+let job: JobRun | undefined;
+afterEach(async () => {
+  await server?.close();
+  await job?.cleanup();
+  server = undefined;
+  job = undefined;
+});
+
+async function verifyAgainst(breakage?: Breakage): Promise<JobRun> {
+  server = await startContractServer(testCredentials, testRegion, breakage);
+  job = await runJob(["--target", server.url.href, "--runs", runs, "--seed", seed]);
+  return job;
+}
+
+describe("restore-jobs verify against loopback servers", () => {
+  it("passes a conforming server (SigV4 verified for real) with no finding", async () => {
+    const { exitCode, failedChecks, stdout, stderr } = await verifyAgainst();
+    expect(failedChecks, stderr).toEqual([]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/auth_enforced\s+\d+\s+pass/);
+    expect(stdout).toContain("the target keeps the contract");
+  });
+
+  // Each broken server breaks one rule; the job must name exactly the checks that rule belongs to.
+  const cases: [Breakage, string, string[]][] = [
+    ["accepts_missing_metadata", "accepts a body without Metadata", ["negative_data_rejected"]],
+    ["rejects_valid_resource_type", 'rejects ResourceType "Storage Gateway"', ["positive_data_accepted"]],
+    [
+      "success_without_success",
+      "answers a success envelope without `success`",
+      ["response_schema_conformance"],
+    ],
+    [
+      "created_at_not_date_time",
+      "answers a created_at that is not a date-time",
+      ["response_schema_conformance"],
+    ],
+    // 201 is both not the documented 200 and not a declared status: two checks, rightly.
+    ["answers_201", "answers 201", ["positive_data_accepted", "status_code_conformance"]],
+    ["answers_text_plain", "answers text/plain", ["content_type_conformance"]],
+    ["error_without_message", "answers an error envelope without `message`", ["response_schema_conformance"]],
+    ["crashes_on_unicode_metadata", "crashes on Unicode metadata", ["not_a_server_error"]],
+    ["ignores_signature", "ignores the signature", ["auth_enforced"]],
+    ["new_id_for_repeated_token", "gives a new id for a repeated token", ["idempotency"]],
+  ];
+  it.each(cases)("exits 1 naming the check when the server %s (%s)", async (breakage, _what, expected) => {
+    const { exitCode, failedChecks, stderr, results } = await verifyAgainst(breakage);
+    expect(failedChecks, stderr).toEqual(expected);
+    expect(exitCode).toBe(1);
+    for (const check of expected) {
+      const finding = results.results.find((r) => r.check === check)?.finding;
+      expect(finding?.seed).toBe(Number(seed));
+      expect(finding?.path).toMatch(/^\d+(:\d+)*$/);
+      expect(stderr).toContain(`--checks ${check} --seed ${seed} --path ${finding?.path}`);
+    }
+  });
+});

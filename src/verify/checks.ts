@@ -1,0 +1,246 @@
+import type fc from "fast-check";
+import {
+  anyCases,
+  coverageCases,
+  invalidCases,
+  parseJson,
+  tokenedCases,
+  unauthenticatedCases,
+  validCases,
+} from "./case-arbitraries.js";
+import type { Contract } from "./contract.js";
+import type { CheckName, Exchange, RequestCase, Verdict } from "./types.js";
+
+export interface CheckContext {
+  contract: Contract;
+  send: (requestCase: RequestCase) => Promise<Exchange>;
+  /** Whether the target can verify SigV4 signatures (not the embedded mock). */
+  verifiesSignatures: boolean;
+  /** Whether the target is Prism's validation proxy (its `sl-violations` header is read). */
+  viaProxy: boolean;
+}
+
+export interface Check {
+  name: CheckName;
+  description: string;
+  /** Why the check does not run against this target, if it does not. */
+  skippedBecause?: (context: CheckContext) => string | undefined;
+  cases: (context: CheckContext) => fc.Arbitrary<RequestCase>;
+  /** Cases run first, every time (fast-check `examples`). */
+  examples?: (context: CheckContext) => RequestCase[];
+  judge: (
+    requestCase: RequestCase,
+    context: CheckContext,
+  ) => Promise<{ exchanges: Exchange[]; verdict: Verdict }>;
+}
+
+const pass: Verdict = { result: "pass" };
+const fail = (message: string): Verdict => ({ result: "fail", message });
+
+/**
+ * A 5xx or an exchange without a response is `not_a_server_error`'s finding alone, so that one
+ * crash is named once, by the check that says what it is.
+ */
+function serverTrouble(exchange: Exchange): string | undefined {
+  if (exchange.failure) return `no response (${exchange.failure.message})`;
+  if (exchange.response && exchange.response.status >= 500) return `status ${exchange.response.status}`;
+  return undefined;
+}
+
+/** Sends the case once and judges its response, unless it is a server error (see serverTrouble). */
+function single(
+  judge: (requestCase: RequestCase, exchange: Exchange, context: CheckContext) => Verdict,
+): Check["judge"] {
+  return async (requestCase, context) => {
+    const exchange = await context.send(requestCase);
+    const trouble = serverTrouble(exchange);
+    return {
+      exchanges: [exchange],
+      verdict: trouble ? { result: "skip", reason: trouble } : judge(requestCase, exchange, context),
+    };
+  };
+}
+
+function bodyOf(exchange: Exchange): unknown {
+  const parsed = parseJson(exchange.response?.bodyText ?? "");
+  return parsed.ok ? parsed.value : undefined;
+}
+
+function errorCodeOf(body: unknown): unknown {
+  const error = (body as { error?: { code?: unknown } } | null)?.error;
+  return typeof error === "object" && error !== null ? error.code : undefined;
+}
+
+export const checks: Check[] = [
+  {
+    name: "positive_data_accepted",
+    description: "a valid signed request gets 200",
+    cases: ({ contract }) => validCases(contract),
+    examples: ({ contract }) => coverageCases(contract),
+    judge: single((_, { response }) =>
+      response?.status === 200 ? pass : fail(`a valid request got ${response?.status}, expected 200`),
+    ),
+  },
+  {
+    name: "negative_data_rejected",
+    description:
+      "a schema-breaking signed request gets 400 with code VALIDATION_ERROR; a body that is not JSON gets a 4xx",
+    cases: ({ contract }) => invalidCases(contract),
+    judge: single((requestCase, exchange) => {
+      const status = exchange.response?.status ?? 0;
+      if (requestCase.kind === "not_json") {
+        return status >= 400 && status < 500
+          ? pass
+          : fail(`a body that is not JSON got ${status}, expected a 4xx`);
+      }
+      const rule = requestCase.breakage
+        ? ` (${requestCase.breakage.rule} at /${requestCase.breakage.path.join("/")})`
+        : "";
+      if (status !== 400) return fail(`an invalid request${rule} got ${status}, expected 400`);
+      const code = errorCodeOf(bodyOf(exchange));
+      return code === "VALIDATION_ERROR"
+        ? pass
+        : fail(
+            `an invalid request${rule} got 400 with error code ${JSON.stringify(code)}, expected "VALIDATION_ERROR"`,
+          );
+    }),
+  },
+  {
+    name: "status_code_conformance",
+    description: "every status is one the spec declares for the operation",
+    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    judge: single((_, { response }, { contract }) =>
+      contract.declaresStatus(response?.status ?? 0)
+        ? pass
+        : fail(`status ${response?.status} is not declared for PUT /restore-jobs`),
+    ),
+  },
+  {
+    name: "content_type_conformance",
+    description: "the declared media type (application/json)",
+    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    judge: single((_, { response }, { contract }) => {
+      const status = response?.status ?? 0;
+      const declared = contract.mediaTypesOf(status);
+      if (!contract.declaresStatus(status))
+        return { result: "skip", reason: `status ${status} is undeclared` };
+      const essence = (response?.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+      if (declared.length === 0) return pass;
+      return declared.includes(essence)
+        ? pass
+        : fail(
+            `status ${status} came as ${JSON.stringify(response?.contentType)}, expected ${declared.join(" or ")}`,
+          );
+    }),
+  },
+  {
+    name: "response_schema_conformance",
+    description:
+      "the body is valid against the schema of its status: the success envelope for 200, the error envelope otherwise",
+    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    judge: single((requestCase, exchange, { contract }) => {
+      const status = exchange.response?.status ?? 0;
+      // A request body that is not JSON is outside the request contract: only a 4xx is asked for it.
+      if (requestCase.kind === "not_json") return { result: "skip", reason: "the request body is not JSON" };
+      if (!contract.declaresStatus(status))
+        return { result: "skip", reason: `status ${status} is undeclared` };
+      const parsed = parseJson(exchange.response?.bodyText ?? "");
+      if (!parsed.ok) return fail(`the ${status} response body is not JSON`);
+      const problems = contract.responseProblems(status, parsed.value);
+      return problems === undefined
+        ? pass
+        : fail(`the ${status} response body breaks its schema: ${problems}`);
+    }),
+  },
+  {
+    name: "not_a_server_error",
+    description: "no 5xx, no reset connection, no answer later than the timeout, on any case",
+    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    examples: ({ contract }) => coverageCases(contract),
+    judge: async (requestCase, context) => {
+      const exchange = await context.send(requestCase);
+      const trouble = serverTrouble(exchange);
+      return {
+        exchanges: [exchange],
+        verdict: trouble ? fail(`a ${requestCase.kind} request got ${trouble}`) : pass,
+      };
+    },
+  },
+  {
+    name: "auth_enforced",
+    description:
+      "an unsigned request gets 401; a signature that does not verify gets 401 or 403 (targets that verify signatures)",
+    cases: ({ contract, verifiesSignatures }) => unauthenticatedCases(contract, verifiesSignatures),
+    judge: single((requestCase, exchange) => {
+      const status = exchange.response?.status ?? 0;
+      const expected = requestCase.auth === "unsigned" ? [401] : [401, 403];
+      const what =
+        requestCase.auth === "unsigned" ? "an unsigned request" : "a request whose signature does not verify";
+      if (!expected.includes(status)) return fail(`${what} got ${status}, expected ${expected.join(" or ")}`);
+      const body = bodyOf(exchange) as { success?: unknown } | undefined;
+      return body?.success === false
+        ? pass
+        : fail(`${what} got ${status} without an error envelope ("success": false)`);
+    }),
+  },
+  {
+    name: "idempotency",
+    description:
+      "the same valid body with the same IdempotencyToken twice gets 200 both times with the same data.id",
+    cases: ({ contract }) => tokenedCases(contract),
+    judge: async (requestCase, context) => {
+      const first = await context.send(requestCase);
+      if (first.response?.status !== 200) {
+        return {
+          exchanges: [first],
+          verdict: {
+            result: "skip",
+            reason: `the first request got ${serverTrouble(first) ?? first.response?.status}`,
+          },
+        };
+      }
+      const second = await context.send(requestCase);
+      const ids = [first, second].map(
+        (e) => (bodyOf(e) as { data?: { id?: unknown } } | undefined)?.data?.id,
+      );
+      const exchanges = [first, second];
+      if (second.response?.status !== 200) {
+        return {
+          exchanges,
+          verdict: fail(
+            `the repeated request got ${serverTrouble(second) ?? second.response?.status}, expected 200`,
+          ),
+        };
+      }
+      return {
+        exchanges,
+        verdict:
+          ids[0] === ids[1]
+            ? pass
+            : fail(
+                `the repeated request got data.id ${JSON.stringify(ids[1])}, the first ${JSON.stringify(ids[0])}`,
+              ),
+      };
+    },
+  },
+  {
+    name: "proxy_violations",
+    description: "Prism's validation proxy reports no violation of the response (sl-violations)",
+    skippedBecause: ({ viaProxy }) => (viaProxy ? undefined : "only with --proxy"),
+    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    judge: single((_, exchange) => {
+      const violations = responseViolations(exchange.response?.headers["sl-violations"]);
+      return violations.length === 0 ? pass : fail(`Prism reports: ${violations.join("; ")}`);
+    }),
+  },
+];
+
+/** The violations of the response in Prism's `sl-violations` header (a JSON array). */
+function responseViolations(header: string | undefined): string[] {
+  const parsed = parseJson(header ?? "[]");
+  if (!parsed.ok || !Array.isArray(parsed.value))
+    return header ? [`unreadable sl-violations: ${header}`] : [];
+  return (parsed.value as { location?: string[]; message?: string; severity?: unknown }[])
+    .filter((v) => v.location?.[0] === "response")
+    .map((v) => `${(v.location ?? []).join(".")}: ${v.message ?? "violation"}`);
+}

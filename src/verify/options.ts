@@ -1,0 +1,134 @@
+import { parseArgs } from "node:util";
+import { VerifyCannotRun } from "./errors.js";
+import { parseShard, type Shard } from "./shard.js";
+import { type CheckName, checkNames } from "./types.js";
+
+export interface CommandOptions {
+  help: boolean;
+  target?: URL | undefined;
+  proxy?: URL | undefined;
+  runs: number;
+  seed: number;
+  path?: string | undefined;
+  report?: string | undefined;
+  checks?: CheckName[] | undefined;
+  shard?: Shard | undefined;
+  timeoutMs: number;
+}
+
+export const defaultRuns = 100;
+export const defaultTimeoutMs = 10_000;
+
+export const helpText = `Usage: restore-jobs verify [options]
+       npm run verify -- [options]
+
+Verifies that a server keeps the StartRestoreJob contract of openapi/restore-jobs.yaml, with
+property-based cases generated from the spec. Without --target, against the embedded Prism mock.
+
+Options:
+  --target URL        the server to verify (default: start the embedded Prism mock of the spec)
+  --proxy UPSTREAM    verify UPSTREAM through Prism's validation proxy; its sl-violations are findings
+  --runs N            cases per check (default ${defaultRuns})
+  --seed S            fast-check seed (default: random, printed); replays a run
+  --path P            fast-check path of a finding, with --seed and --checks: replays that case
+  --checks a,b,...    only these checks (default: all): ${checkNames.join(", ")}
+  --shard i/n         run the i-th of n slices of the cases (as vitest --shard), for CI machines
+  --report DIR        write DIR/junit.xml, DIR/summary.md and DIR/results.json
+  --timeout MS        an answer later than this is a finding of not_a_server_error (default ${defaultTimeoutMs})
+  -h, --help          this help
+
+Requests are signed with SigV4 from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
+and AWS_REGION (default us-east-1); against the embedded mock, dummy credentials when none are set.
+
+Exit status: 0 the target keeps the contract; 1 it breaks it (at least one finding);
+2 the job could not run (bad arguments, unreadable spec, no credentials, target unreachable).
+See docs/verify.md.`;
+
+function bad(message: string): never {
+  throw new VerifyCannotRun("BAD_ARGUMENTS", message);
+}
+
+function positiveInteger(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1) bad(`--${name} must be a positive integer, got "${text}"`);
+  return Number(text);
+}
+
+function httpUrl(name: string, text: string | undefined): URL | undefined {
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    bad(`--${name} must be an http(s) URL, got "${text}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    bad(`--${name} must be an http(s) URL, got "${text}"`);
+  return url;
+}
+
+export function parseOptions(argv: string[]): CommandOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: "boolean", short: "h" },
+        target: { type: "string" },
+        proxy: { type: "string" },
+        runs: { type: "string" },
+        seed: { type: "string" },
+        path: { type: "string" },
+        checks: { type: "string" },
+        shard: { type: "string" },
+        report: { type: "string" },
+        timeout: { type: "string" },
+      },
+    }));
+  } catch (error) {
+    bad((error as Error).message);
+  }
+  const str = (name: string) => values[name] as string | undefined;
+  if (values.help) return { help: true, runs: defaultRuns, seed: 0, timeoutMs: defaultTimeoutMs };
+  const target = httpUrl("target", str("target"));
+  const proxy = httpUrl("proxy", str("proxy"));
+  if (target && proxy)
+    bad("--target and --proxy exclude each other: --proxy starts its own Prism in front of UPSTREAM");
+  const seedText = str("seed");
+  if (seedText !== undefined && !/^-?\d+$/.test(seedText))
+    bad(`--seed must be an integer, got "${seedText}"`);
+  let checks: CheckName[] | undefined;
+  if (str("checks") !== undefined) {
+    checks = (str("checks") ?? "")
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean) as CheckName[];
+    const unknown = checks.filter((c) => !checkNames.includes(c));
+    if (unknown.length > 0 || checks.length === 0)
+      bad(
+        `--checks: unknown check(s) ${unknown.join(", ") || "(none given)"}; known: ${checkNames.join(", ")}`,
+      );
+  }
+  const shardText = str("shard");
+  const shard =
+    shardText === undefined
+      ? undefined
+      : (parseShard(shardText) ?? bad(`--shard must be i/n with 1 <= i <= n, got "${shardText}"`));
+  if (str("path") !== undefined && seedText === undefined)
+    bad("--path replays a finding and needs its --seed");
+  return {
+    help: false,
+    target,
+    proxy,
+    runs: positiveInteger("runs", str("runs"), defaultRuns),
+    // fast-check seeds are 32-bit integers.
+    seed: seedText === undefined ? (Math.random() * 2 ** 31) | 0 : Number(seedText) | 0,
+    path: str("path"),
+    report: str("report"),
+    checks,
+    shard,
+    timeoutMs: positiveInteger("timeout", str("timeout"), defaultTimeoutMs),
+  };
+}

@@ -1,0 +1,154 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { VerifyCannotRun } from "./errors.js";
+
+/** A running Prism (mock or validation proxy) and how to stop it. */
+export interface PrismProcess {
+  url: URL;
+  /** Why Prism is no longer running, with the end of its output; undefined while it runs. */
+  exitedBecause(): string | undefined;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port of 127.0.0.1: listen on port 0, read the port, close. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/**
+ * Prism's command-line script, resolved from this package's own dependency (not a global
+ * install), so it works from the repository and from the installed tarball alike.
+ */
+function prismBin(): string {
+  const require = createRequire(import.meta.url);
+  const packageJson = require.resolve("@stoplight/prism-cli/package.json");
+  const bin = (require(packageJson) as { bin: string | Record<string, string> }).bin;
+  return join(dirname(packageJson), typeof bin === "string" ? bin : (bin.prism ?? "dist/index.js"));
+}
+
+const live = new Set<ChildProcess>();
+/** Last resort: a Prism still running when this process exits is killed with it. */
+process.once("exit", () => {
+  for (const child of live) killGroup(child, "SIGKILL");
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    // Prism runs in its own process group (detached), so this reaches anything it spawned too.
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+/**
+ * Starts `prism mock <spec>` (static examples: the same request gets the same answer) or
+ * `prism proxy <spec> <upstream>` on a free port of 127.0.0.1 and waits until it listens.
+ */
+export async function startPrism(
+  specPath: string,
+  upstream?: URL,
+  startTimeoutMs = 30_000,
+): Promise<PrismProcess> {
+  const port = await freePort();
+  const mode = upstream ? ["proxy", specPath, upstream.href] : ["mock", specPath];
+  const child = spawn(process.execPath, [prismBin(), ...mode, "-h", "127.0.0.1", "-p", String(port)], {
+    detached: process.platform !== "win32",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
+  live.add(child);
+  let output = "";
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return void live.delete(child);
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 2000);
+    await exited;
+    clearTimeout(timer);
+    live.delete(child);
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`Prism did not start within ${startTimeoutMs} ms`)),
+        startTimeoutMs,
+      );
+      const onData = (chunk: Buffer) => {
+        output = (output + chunk.toString("utf8")).slice(-4000);
+        if (output.includes("Prism is listening on")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on("data", onData);
+      child.stderr?.on("data", onData);
+      child.once("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`Prism exited with status ${code} before listening`));
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw new VerifyCannotRun(
+      "PRISM_START_FAILED",
+      `${(error as Error).message}\n${output.trim().split("\n").slice(-5).join("\n")}`,
+    );
+  }
+  // Keep the end of its output (drained, so a full pipe never blocks it) to explain a crash.
+  let exit: string | undefined;
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping)
+      exit = `Prism exited (${signal ?? `status ${code}`}) while the job ran:\n${output.trim().split("\n").slice(-15).join("\n")}`;
+  });
+  if (process.env.RESTORE_JOBS_VERIFY_PRISM_LOG) {
+    const { createWriteStream } = await import("node:fs");
+    const log = createWriteStream(process.env.RESTORE_JOBS_VERIFY_PRISM_LOG);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
+  return {
+    url: new URL(`http://127.0.0.1:${port}`),
+    exitedBecause: () => exit,
+    stop: () => {
+      stopping = true;
+      return stop();
+    },
+  };
+}
+
+/** Stops every Prism this process started (Ctrl-C, SIGTERM). */
+export async function stopAllPrisms(): Promise<void> {
+  await Promise.all(
+    [...live].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          killGroup(child, "SIGTERM");
+          setTimeout(() => {
+            killGroup(child, "SIGKILL");
+            resolve();
+          }, 2000).unref();
+        }),
+    ),
+  );
+  live.clear();
+}

@@ -1,0 +1,49 @@
+import type { SentRequest } from "./types.js";
+
+const redacted = "<redacted>";
+const secretHeaders = new Set(["authorization", "x-amz-security-token"]);
+
+/**
+ * Removes what must never reach a log or report: the Authorization header (it carries the
+ * signature), the session token, and, as a last line of defence over any text, every occurrence of
+ * the secret key, the session token or a signature.
+ */
+export class Redactor {
+  private readonly secrets: string[];
+
+  constructor(secrets: (string | undefined)[]) {
+    this.secrets = secrets.filter((s): s is string => typeof s === "string" && s.length >= 4);
+  }
+
+  headers(headers: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (name.toLowerCase() === "authorization")
+        out[name] = value.replace(/Signature=[0-9a-f]+/i, `Signature=${redacted}`);
+      else out[name] = secretHeaders.has(name.toLowerCase()) ? redacted : value;
+    }
+    return out;
+  }
+
+  request(request: SentRequest): SentRequest {
+    return { ...request, headers: this.headers(request.headers) };
+  }
+
+  text(text: string): string {
+    let out = text.replace(/Signature=[0-9a-f]{16,}/gi, `Signature=${redacted}`);
+    for (const secret of this.secrets) out = out.split(secret).join(redacted);
+    return out;
+  }
+}
+
+/** The request as a `curl` command, copy-pasteable in a POSIX shell; headers already redacted. */
+export function toCurl(request: SentRequest): string {
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const parts = [`curl -i -X ${request.method} ${quote(request.url)}`];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name === "host") continue;
+    parts.push(`-H ${quote(`${name}: ${value}`)}`);
+  }
+  if (request.body !== "") parts.push(`--data-binary ${quote(request.body)}`);
+  return parts.join(" \\\n  ");
+}

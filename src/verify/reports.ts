@@ -1,0 +1,151 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Redactor } from "./redaction.js";
+import type { Exchange, Finding } from "./types.js";
+import type { VerifyOutcome } from "./verify-job.js";
+
+const excerptLength = 600;
+
+export function findingsOf(outcome: VerifyOutcome): Finding[] {
+  return outcome.results.flatMap((r) => (r.finding ? [r.finding] : []));
+}
+
+/** The closing table on stdout: check, cases, result. */
+export function closingTable(outcome: VerifyOutcome): string {
+  const rows = outcome.results.map((r) => [
+    r.check,
+    String(r.cases),
+    r.result === "skipped" ? `skipped (${r.skippedBecause})` : r.result,
+  ]);
+  const widths = [0, 1].map((i) => Math.max(i === 0 ? 5 : 5, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    `${(cells[0] ?? "").padEnd(widths[0] ?? 0)}  ${(cells[1] ?? "").padStart(widths[1] ?? 0)}  ${cells[2] ?? ""}`;
+  const findings = findingsOf(outcome).length;
+  return [
+    line(["check", "cases", "result"]),
+    line(["-".repeat(widths[0] ?? 0), "-".repeat(widths[1] ?? 0), "------"]),
+    ...rows.map(line),
+    "",
+    `${findings === 0 ? "the target keeps the contract" : `${findings} finding(s): the target breaks the contract`} (seed ${outcome.seed}, ${outcome.runs} runs per check${outcome.shard ? `, shard ${outcome.shard.index}/${outcome.shard.count}` : ""}, ${(outcome.durationMs / 1000).toFixed(1)} s)`,
+  ].join("\n");
+}
+
+export function responseSummary(exchange: Exchange): string {
+  if (exchange.failure)
+    return `no response: ${exchange.failure.message} after ${exchange.failure.durationMs} ms`;
+  const r = exchange.response!;
+  const excerpt =
+    r.bodyText.length > excerptLength
+      ? `${r.bodyText.slice(0, excerptLength)}… (${r.bodyText.length} chars)`
+      : r.bodyText;
+  return `${r.status} ${r.contentType || "(no content type)"} in ${r.durationMs} ms\n${excerpt}`;
+}
+
+/** One finding as plain text: what failed, how to replay, the counterexample, the curl and the response. */
+export function describeFinding(finding: Finding): string {
+  return [
+    `✗ ${finding.check}: ${finding.message}`,
+    `  replay: ${finding.replay}`,
+    `  seed ${finding.seed}, path ${finding.path}`,
+    `  counterexample (shrunk): ${finding.counterexample}`,
+    ...finding.exchanges.flatMap((e, i) => [
+      `  request${finding.exchanges.length > 1 ? ` ${i + 1}` : ""}:\n${indent(finding.curl[i] ?? "", 4)}`,
+      `  response:\n${indent(responseSummary(e), 4)}`,
+    ]),
+  ].join("\n");
+}
+
+function indent(text: string, n: number): string {
+  return text
+    .split("\n")
+    .map((l) => " ".repeat(n) + l)
+    .join("\n");
+}
+
+function xml(text: string): string {
+  // XML 1.0 forbids the C0 controls other than tab, line feed and carriage return.
+  const allowed = [...text].filter((c) => c >= " " || c === "\t" || c === "\n" || c === "\r").join("");
+  return allowed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export function junitXml(outcome: VerifyOutcome): string {
+  const failures = findingsOf(outcome).length;
+  const skipped = outcome.results.filter((r) => r.result === "skipped").length;
+  const cases = outcome.results.map((r) => {
+    const head = `  <testcase classname="restore-jobs.verify" name="${r.check}" time="${(r.durationMs / 1000).toFixed(3)}">`;
+    if (r.result === "skipped")
+      return `${head}<skipped message="${xml(r.skippedBecause ?? "")}"/></testcase>`;
+    if (!r.finding) return `${head}</testcase>`;
+    return `${head}\n    <failure message="${xml(r.finding.message)}" type="${r.check}">${xml(describeFinding(r.finding))}</failure>\n  </testcase>`;
+  });
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="restore-jobs verify" tests="${outcome.results.length}" failures="${failures}">`,
+    `<testsuite name="StartRestoreJob contract" tests="${outcome.results.length}" failures="${failures}" skipped="${skipped}" time="${(outcome.durationMs / 1000).toFixed(3)}" timestamp="${outcome.startedAt}">`,
+    `  <properties><property name="seed" value="${outcome.seed}"/><property name="target" value="${xml(outcome.target)}"/></properties>`,
+    ...cases,
+    "</testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
+}
+
+export function summaryMarkdown(outcome: VerifyOutcome): string {
+  const findings = findingsOf(outcome);
+  const icon = { pass: "✅ pass", fail: "❌ fail", skipped: "➖ skipped" } as const;
+  return [
+    `## restore-jobs verify: ${findings.length === 0 ? "the target keeps the contract" : `${findings.length} finding(s)`}`,
+    "",
+    `Target \`${outcome.target}\`, seed \`${outcome.seed}\`, ${outcome.runs} runs per check${outcome.shard ? `, shard ${outcome.shard.index}/${outcome.shard.count}` : ""}, ${(outcome.durationMs / 1000).toFixed(1)} s.`,
+    "",
+    "| check | cases | result |",
+    "| --- | ---: | --- |",
+    ...outcome.results.map(
+      (r) =>
+        `| \`${r.check}\` | ${r.cases} | ${icon[r.result]}${r.skippedBecause ? ` (${r.skippedBecause})` : ""} |`,
+    ),
+    ...findings.flatMap((f) => [
+      "",
+      `### ❌ \`${f.check}\``,
+      "",
+      f.message,
+      "",
+      `Replay: \`${f.replay}\``,
+      "",
+      "Counterexample (shrunk):",
+      "```json",
+      f.counterexample,
+      "```",
+      ...f.exchanges.flatMap((e, i) => [
+        "Request:",
+        "```sh",
+        f.curl[i] ?? "",
+        "```",
+        "Response:",
+        "```",
+        responseSummary(e),
+        "```",
+      ]),
+    ]),
+    "",
+  ].join("\n");
+}
+
+/** Writes junit.xml, summary.md and results.json into `dir`, every text passed through the redactor. */
+export async function writeReports(
+  dir: string,
+  outcome: VerifyOutcome,
+  redactor: Redactor,
+): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files: [string, string][] = [
+    ["junit.xml", junitXml(outcome)],
+    ["summary.md", summaryMarkdown(outcome)],
+    [
+      "results.json",
+      `${JSON.stringify({ tool: "restore-jobs verify", ok: findingsOf(outcome).length === 0, ...outcome }, null, 2)}\n`,
+    ],
+  ];
+  for (const [name, text] of files) await writeFile(join(dir, name), redactor.text(text), "utf8");
+  return files.map(([name]) => join(dir, name));
+}

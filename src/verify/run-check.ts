@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import type { Check, CheckContext } from "./checks.js";
+import type { Redactor } from "./redaction.js";
+import { toCurl } from "./redaction.js";
+import type { Shard } from "./shard.js";
+import { shardRange } from "./shard.js";
+import type { CheckResult, Exchange, RequestCase } from "./types.js";
+
+export interface RunCheckOptions {
+  runs: number;
+  seed: number;
+  /** fast-check's replay path of a finding (`--path`); sharding is off when replaying. */
+  path?: string | undefined;
+  shard?: Shard | undefined;
+  /** Requests spent shrinking a counterexample, at most (each is a round trip to the target). */
+  maxShrinkCases: number;
+  redactor: Redactor;
+  replayCommand: (check: string, seed: number, path: string) => string;
+  onProgress?: ((check: string, done: number, planned: number) => void) | undefined;
+}
+
+/**
+ * Runs one check as a fast-check property: fast-check generates the cases from the seed, stops
+ * at the first failure and shrinks it; the finding carries the seed, the path and the shrunk
+ * counterexample, and `--seed S --path P` replays exactly that case.
+ */
+export async function runCheck(
+  check: Check,
+  context: CheckContext,
+  options: RunCheckOptions,
+): Promise<CheckResult> {
+  const started = performance.now();
+  const base = { check: check.name, description: check.description };
+  const skippedBecause = check.skippedBecause?.(context);
+  if (skippedBecause)
+    return { ...base, cases: 0, judged: 0, result: "skipped", skippedBecause, durationMs: 0 };
+
+  // Sharding keeps the unsharded stream of cases (same seed, same indices) and runs only this
+  // shard's slice of it, so a finding replays the same without --shard.
+  const [start, end] =
+    options.shard && !options.path ? shardRange(options.runs, options.shard) : [0, options.runs];
+  const planned = end - start;
+  let index = 0;
+  let shrinking = false;
+  let shrinkCases = 0;
+  let cases = 0;
+  let judged = 0;
+  let last: { requestCase: RequestCase; exchanges: Exchange[]; message: string } | undefined;
+
+  const property = fc.asyncProperty(check.cases(context), async (requestCase) => {
+    if (!shrinking) {
+      const at = index++;
+      if (at < start || at >= end) return true;
+    } else if (++shrinkCases > options.maxShrinkCases) {
+      return true; // Shrinking budget spent: keep the smallest failing case found so far.
+    }
+    cases++;
+    const { exchanges, verdict } = await check.judge(requestCase, context);
+    if (!shrinking) options.onProgress?.(check.name, Math.min(cases, planned), planned);
+    if (verdict.result === "skip") return true;
+    judged++;
+    if (verdict.result === "pass") return true;
+    shrinking = true;
+    last = { requestCase, exchanges, message: verdict.message };
+    return false;
+  });
+  const examples = (check.examples?.(context) ?? []).map((c) => [c] as [RequestCase]);
+  const details = await fc.check(property, {
+    numRuns: options.runs,
+    seed: options.seed,
+    examples,
+    ...(options.path ? { path: options.path } : {}),
+  });
+  const durationMs = Math.round(performance.now() - started);
+  if (!details.failed || !last) {
+    if (details.failed) {
+      // The property threw instead of returning false: a bug of the job, not a finding.
+      throw new Error(`check ${check.name} crashed: ${String(details.errorInstance)}`);
+    }
+    return { ...base, cases, judged, result: "pass", durationMs };
+  }
+  const { redactor } = options;
+  const path = details.counterexamplePath ?? "";
+  const exchanges = last.exchanges.map((e) => ({ ...e, request: redactor.request(e.request) }));
+  return {
+    ...base,
+    cases,
+    judged,
+    result: "fail",
+    durationMs,
+    finding: {
+      check: check.name,
+      message: redactor.text(last.message),
+      seed: details.seed,
+      path,
+      counterexample: redactor.text(fc.stringify(describeCase(last.requestCase))),
+      exchanges,
+      curl: exchanges.map((e) => redactor.text(toCurl(e.request))),
+      replay: options.replayCommand(check.name, details.seed, path),
+    },
+  };
+}
+
+/** The counterexample as users read it: the body as the value sent when it is JSON. */
+function describeCase(requestCase: RequestCase): unknown {
+  const { kind, auth, breakage } = requestCase;
+  const body = "value" in requestCase ? requestCase.value : requestCase.body;
+  return breakage ? { kind, auth, breakage, body } : { kind, auth, body };
+}

@@ -1,0 +1,81 @@
+import type { Breakage } from "./invalid-body-arbitrary.js";
+
+/** The stable names of the checks, in the order they run and are reported. */
+export const checkNames = [
+  "positive_data_accepted",
+  "negative_data_rejected",
+  "status_code_conformance",
+  "content_type_conformance",
+  "response_schema_conformance",
+  "not_a_server_error",
+  "auth_enforced",
+  "idempotency",
+  "proxy_violations",
+] as const;
+export type CheckName = (typeof checkNames)[number];
+
+/**
+ * One generated request: what kind of case it is, the body text sent and (for JSON bodies) the
+ * value it encodes, and how it is signed.
+ */
+export interface RequestCase {
+  kind: "valid" | "invalid" | "not_json";
+  /** `signed` (SigV4), `unsigned` (no Authorization), or `bad_signature` (a signature that does not verify). */
+  auth: "signed" | "unsigned" | "bad_signature";
+  body: string;
+  value?: unknown;
+  breakage?: Breakage;
+}
+
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ReceivedResponse {
+  status: number;
+  contentType: string;
+  headers: Record<string, string>;
+  bodyText: string;
+  durationMs: number;
+}
+
+/** One request and what came back: a response, or why none did. */
+export interface Exchange {
+  request: SentRequest;
+  response?: ReceivedResponse;
+  failure?: { kind: "timeout" | "connection"; message: string; durationMs: number };
+}
+
+/** A check's judgement of one case; `skip` when the case is another check's business. */
+export type Verdict =
+  | { result: "pass" }
+  | { result: "skip"; reason: string }
+  | { result: "fail"; message: string };
+
+export interface Finding {
+  check: CheckName;
+  message: string;
+  seed: number;
+  path: string;
+  /** The shrunk counterexample, as fast-check prints it. */
+  counterexample: string;
+  /** The exchanges of the shrunk counterexample (two for idempotency); secrets redacted. */
+  exchanges: Exchange[];
+  curl: string[];
+  replay: string;
+}
+
+export interface CheckResult {
+  check: CheckName;
+  description: string;
+  /** Cases sent (shrinking included) and cases judged (the rest were another check's business). */
+  cases: number;
+  judged: number;
+  result: "pass" | "fail" | "skipped";
+  skippedBecause?: string;
+  durationMs: number;
+  finding?: Finding;
+}
