@@ -22,9 +22,18 @@ export interface SigningContext {
   signSessionToken?: boolean;
 }
 
+let lastSecond = Number.NaN;
+let lastAmzDate = "";
+
 /** `20150830T123600Z`: the SigV4 timestamp format (ISO 8601 basic, UTC, whole seconds). */
 export function amzDate(date: Date): string {
-  return date.toISOString().replace(/[:-]|\.\d{3}/g, "");
+  // Formatting costs more than the rest of a signature's bookkeeping; it changes once a second.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastAmzDate = date.toISOString().replace(/[:-]|\.\d{3}/g, "");
+  }
+  return lastAmzDate;
 }
 
 /**
