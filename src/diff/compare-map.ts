@@ -1,0 +1,124 @@
+/** The rules on a map's keys and values (`propertyNames`, `additionalProperties`) and on `oneOf`/`anyOf` variants. */
+import { sameMeaning } from "./canonical.js";
+import { compareSchemas } from "./compare-schema.js";
+import { pointer } from "./pointer.js";
+import {
+  type Add,
+  byDirection,
+  capital,
+  child,
+  type Place,
+  type SchemaContext,
+  subject,
+} from "./schema-context.js";
+import { asSchema, type Schema, type viewOf } from "./schema-view.js";
+import { ChangeList, type Level, severity } from "./types.js";
+
+/** The map part of an object: which keys beyond the declared members (`propertyNames`), which values (`additionalProperties`). */
+export function compareMap(
+  before: ReturnType<typeof viewOf>,
+  after: ReturnType<typeof viewOf>,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  const { sink, operation, direction } = ctx;
+  const narrowedLevel = byDirection(ctx, "breaking", "info");
+  const mapName = place.path === "" ? `the ${direction} body` : `map \`${place.path}\``;
+  const location = pointer(place.location, "additionalProperties");
+  if (before.additional !== false && after.additional === false) {
+    sink.add({
+      id: `${direction}.map.keys-narrowed`,
+      level: narrowedLevel,
+      operation,
+      location,
+      message: `${capital(mapName)} no longer allows keys beyond its declared members.`,
+    });
+  } else if (before.additional === false && after.additional !== false) {
+    sink.add({
+      id: `${direction}.map.keys-widened`,
+      level: "info",
+      operation,
+      location,
+      message: `${capital(mapName)} now allows keys beyond its declared members.`,
+    });
+  } else if (
+    before.additional !== false &&
+    after.additional !== false &&
+    (before.additional !== true || after.additional !== true)
+  ) {
+    summarise(asSchema(before.additional), asSchema(after.additional), "values", location, `${place.path}.*`);
+  }
+  if (before.propertyNames || after.propertyNames) {
+    summarise(
+      before.propertyNames ?? {},
+      after.propertyNames ?? {},
+      "keys",
+      pointer(place.location, "propertyNames"),
+      `${place.path} (keys)`,
+    );
+  }
+
+  /** Diffs the keys' or values' schema on its own and reports it as one change of the map. */
+  function summarise(was: Schema, now: Schema, part: "keys" | "values", where: string, path: string): void {
+    const found = new ChangeList();
+    compareSchemas(
+      was,
+      now,
+      { ...ctx, sink: found },
+      { location: where, path, envelope: false, stack: place.stack },
+    );
+    if (found.changes.length === 0) return;
+    const worst = found.changes.reduce<Level>(
+      (acc, c) => (severity(c.level) > severity(acc) ? c.level : acc),
+      "info",
+    );
+    // Named by what matters to the direction: a request breaks when narrowed, a response warns or breaks when widened.
+    const narrowed = direction === "request" ? worst === "breaking" : worst === "info";
+    sink.add({
+      id: `${direction}.map.${part}-${narrowed ? "narrowed" : "widened"}`,
+      level: worst,
+      operation,
+      location: where,
+      message: `The ${part} of ${mapName} ${narrowed ? "were narrowed" : "were widened"}: ${found.changes.map((c) => c.message.replace(/\.$/, "")).join("; ")}.`,
+    });
+  }
+}
+
+export function compareVariants(
+  keyword: "oneOf" | "anyOf",
+  before: Schema[] | undefined,
+  after: Schema[] | undefined,
+  add: Add,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  if (!before && !after) return;
+  const was = before ?? [];
+  const now = after ?? [];
+  if (was.length === now.length) {
+    was.forEach((schema, i) => {
+      compareSchemas(schema, now[i], ctx, child(place, pointer(place.location, keyword, i), place.path));
+    });
+    return;
+  }
+  was.forEach((schema, i) => {
+    if (!now.some((other) => sameMeaning(schema, other))) {
+      add(
+        "variant.removed",
+        byDirection(ctx, "breaking", "info"),
+        `A ${keyword} variant of ${subject(ctx, place)} was removed.`,
+        pointer(place.location, keyword, i),
+      );
+    }
+  });
+  now.forEach((schema, i) => {
+    if (!was.some((other) => sameMeaning(schema, other))) {
+      add(
+        "variant.added",
+        byDirection(ctx, "info", "breaking"),
+        `A ${keyword} variant of ${subject(ctx, place)} was added.`,
+        pointer(place.location, keyword, i),
+      );
+    }
+  });
+}

@@ -1,0 +1,106 @@
+/** The rules on an object's members: added, removed, renamed (responses), required or not. */
+import { sameMeaning } from "./canonical.js";
+import { compareSchemas } from "./compare-schema.js";
+import { pointer } from "./pointer.js";
+import { byDirection, capital, child, join, type Place, type SchemaContext } from "./schema-context.js";
+import type { viewOf } from "./schema-view.js";
+import type { Level } from "./types.js";
+
+export function compareProperties(
+  before: ReturnType<typeof viewOf>,
+  after: ReturnType<typeof viewOf>,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  const { sink, operation, direction } = ctx;
+  const here = (name: string) => pointer(place.location, "properties", name);
+  const add = (id: string, level: Level, name: string, message: string) =>
+    sink.add({ id: `${direction}.${id}`, level, operation, location: here(name), message });
+  const member = (name: string) => `${direction} member \`${join(place.path, name)}\``;
+
+  let removed = [...before.properties.keys()].filter((name) => !after.properties.has(name));
+  let added = [...after.properties.keys()].filter((name) => !before.properties.has(name));
+
+  if (direction === "response") {
+    // A member renamed (same schema, same requiredness, the only candidate) is one change, not two.
+    for (const name of removed) {
+      const schema = before.properties.get(name);
+      const candidates = added.filter(
+        (other) =>
+          sameMeaning(schema, after.properties.get(other)) &&
+          before.required.has(name) === after.required.has(other),
+      );
+      const [renamed] = candidates;
+      if (candidates.length !== 1 || renamed === undefined || !before.required.has(name)) continue;
+      const id = place.envelope ? "envelope.renamed" : "property.renamed";
+      sink.add({
+        id: `response.${id}`,
+        level: "breaking",
+        operation,
+        location: here(renamed),
+        message: `${capital(member(name))} was renamed to \`${renamed}\`${place.envelope ? " (the success envelope)" : ""}.`,
+      });
+      removed = removed.filter((n) => n !== name);
+      added = added.filter((n) => n !== renamed);
+    }
+  }
+
+  for (const name of removed.sort()) {
+    const required = before.required.has(name);
+    if (direction === "request") {
+      add(
+        "property.removed",
+        "warning",
+        name,
+        `${capital(member(name))} was removed; clients that send it may be rejected or ignored.`,
+      );
+    } else {
+      add(
+        required ? "property.removed-required" : "property.removed-optional",
+        required ? "breaking" : "info",
+        name,
+        `${capital(member(name))}${required ? " (required)" : " (optional)"} was removed.`,
+      );
+    }
+  }
+  for (const name of added.sort()) {
+    const required = after.required.has(name);
+    add(
+      required ? "property.added-required" : "property.added-optional",
+      direction === "request" && required ? "breaking" : "info",
+      name,
+      `${capital(member(name))} was added${required ? " as required" : " as optional"}.`,
+    );
+  }
+  for (const [name, schema] of [...before.properties].sort(([a], [b]) => a.localeCompare(b))) {
+    const next = after.properties.get(name);
+    if (next === undefined) continue;
+    const was = before.required.has(name);
+    const now = after.required.has(name);
+    if (!was && now)
+      add(
+        "property.became-required",
+        byDirection(ctx, "breaking", "info"),
+        name,
+        `${capital(member(name))} became required.`,
+      );
+    if (was && !now)
+      add(
+        "property.became-optional",
+        byDirection(ctx, "info", "breaking"),
+        name,
+        `${capital(member(name))} became optional.`,
+      );
+    compareSchemas(schema, next, ctx, child(place, here(name), join(place.path, name)));
+  }
+  // Members required but not declared as properties (`required: [x]` with a map): still a requirement.
+  for (const name of [...after.required].sort()) {
+    if (before.required.has(name) || after.properties.has(name) || before.properties.has(name)) continue;
+    add(
+      "property.became-required",
+      byDirection(ctx, "breaking", "info"),
+      name,
+      `${capital(member(name))} became required.`,
+    );
+  }
+}

@@ -1,0 +1,115 @@
+/** The rules on one value's constraints: enum, bounds (lengths, sizes, ranges), pattern and format. */
+import {
+  type Add,
+  byDirection,
+  capital,
+  type Place,
+  type SchemaContext,
+  show,
+  subject,
+} from "./schema-context.js";
+import { boundKeywords } from "./schema-view.js";
+
+export function compareEnums(
+  before: Map<string, unknown> | null,
+  after: Map<string, unknown> | null,
+  add: Add,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  if (before === null && after === null) return;
+  if (before === null && after !== null) {
+    add(
+      "enum.added",
+      byDirection(ctx, "breaking", "info"),
+      `${capital(subject(ctx, place))} is now limited to ${[...after.values()].map(show).join(", ")}.`,
+    );
+    return;
+  }
+  if (before !== null && after === null) {
+    add(
+      "enum.removed",
+      byDirection(ctx, "info", "warning"),
+      `${capital(subject(ctx, place))} is no longer limited to ${[...before.values()].map(show).join(", ")}.`,
+    );
+    return;
+  }
+  for (const [key, value] of before ?? []) {
+    if (!after?.has(key)) {
+      add(
+        "enum.value-removed",
+        byDirection(ctx, "breaking", "info"),
+        `Value ${show(value)} of ${subject(ctx, place)} was removed.`,
+      );
+    }
+  }
+  for (const [key, value] of after ?? []) {
+    if (!before?.has(key)) {
+      add(
+        "enum.value-added",
+        byDirection(ctx, "info", "warning"),
+        `Value ${show(value)} of ${subject(ctx, place)} was added.`,
+      );
+    }
+  }
+}
+
+const kebab = (keyword: string) => keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export function compareBounds(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  add: Add,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  for (const keyword of boundKeywords) {
+    const was = before.get(keyword);
+    const now = after.get(keyword);
+    if (was === now) continue;
+    const upper = keyword.startsWith("max") || keyword === "exclusiveMaximum";
+    const tighter = now !== undefined && (was === undefined || (upper ? now < was : now > was));
+    const word =
+      was === undefined ? "added" : now === undefined ? "removed" : now < was ? "lowered" : "raised";
+    add(
+      `${kebab(keyword)}.${word}`,
+      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "warning"),
+      `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now})` : word === "removed" ? `was removed (was ${was})` : `went from ${was} to ${now}`}.`,
+    );
+  }
+}
+
+export function compareStringRules(
+  before: { pattern: string | undefined; format: string | undefined },
+  after: { pattern: string | undefined; format: string | undefined },
+  add: Add,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  for (const keyword of ["pattern", "format"] as const) {
+    const was = before[keyword];
+    const now = after[keyword];
+    if (was === now) continue;
+    const what = `The ${keyword} of ${subject(ctx, place)}`;
+    if (was === undefined) {
+      // A pattern added narrows what a request may hold; a format is only an annotation by default.
+      add(
+        `${keyword}.added`,
+        byDirection(ctx, keyword === "pattern" ? "breaking" : "warning", "info"),
+        `${what} was added: ${show(now)}.`,
+      );
+    } else if (now === undefined) {
+      add(
+        `${keyword}.removed`,
+        byDirection(ctx, "info", "warning"),
+        `${what} was removed (was ${show(was)}).`,
+      );
+    } else {
+      add(
+        `${keyword}.changed`,
+        byDirection(ctx, keyword === "pattern" ? "breaking" : "warning", "warning"),
+        `${what} changed from ${show(was)} to ${show(now)}.`,
+      );
+    }
+  }
+}

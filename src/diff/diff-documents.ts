@@ -1,0 +1,57 @@
+/** Diffs two resolved OpenAPI documents: every rule, one sorted list of changes. */
+import { canonical } from "./canonical.js";
+import { compareDocumentation } from "./documentation-rules.js";
+import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
+import type { Json } from "./operations.js";
+import { compareParameters, compareRequestBodies } from "./request-rules.js";
+import { compareResponses } from "./response-rules.js";
+import { type Change, ChangeList, sortChanges } from "./types.js";
+
+export interface DiffResult {
+  breaking: boolean;
+  changes: Change[];
+}
+
+/** The operation's meaning, for the safety net: what the rules read, without documentation. */
+function meaning(operation: Json): string {
+  const { parameters, requestBody, responses } = operation;
+  return canonical({ parameters, requestBody, responses }, true);
+}
+
+export function diffDocuments(oldDoc: Json, newDoc: Json): DiffResult {
+  const list = new ChangeList();
+  const pairs = matchOperations(oldDoc, newDoc, list);
+  for (const pair of pairs) {
+    const found = new ChangeList();
+    compareOperationFlags(pair, found);
+    compareSecurity(pair, oldDoc, newDoc, found);
+    compareParameters(pair.before, pair.after, found);
+    compareRequestBodies(pair.before, pair.after, found);
+    compareResponses(pair.before, pair.after, found);
+    // Safety net: the operation means something else but no rule said what (response headers,
+    // links, a keyword no rule reads). Say so rather than report "no change".
+    if (found.changes.length === 0 && meaning(pair.before.operation) !== meaning(pair.after.operation)) {
+      found.add({
+        id: "operation.changed-unclassified",
+        level: "warning",
+        operation: pair.before.label,
+        location: pair.after.location,
+        message: `${pair.before.label} changed in a way no rule classifies (headers, links or a keyword the rules do not read); review it by hand.`,
+      });
+    }
+    for (const change of found.changes) list.add(change);
+  }
+  compareDocumentation(oldDoc, newDoc, list);
+  const changes = dedupe(sortChanges(list.changes));
+  return { breaking: changes.some((c) => c.level === "breaking"), changes };
+}
+
+function dedupe(changes: Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = `${c.id}\u0000${c.location}\u0000${c.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * Changes that only document: descriptions, summaries, titles, examples, extensions, `info`,
+ * `servers`. All info. Both resolved documents are walked side by side, paths first so a change is
+ * reported where an operation uses it; a pair of objects already walked (a schema shared by
+ * several responses) is reported once.
+ */
+import { canonical, isDocumentationKey } from "./canonical.js";
+import { isObject, type Json } from "./operations.js";
+import { pointer } from "./pointer.js";
+import type { ChangeSink } from "./types.js";
+
+function idFor(key: string): string {
+  if (key.startsWith("x-")) return "doc.extension.changed";
+  if (key === "examples" || key === "example") return "doc.example.changed";
+  if (key === "externalDocs" || key === "$comment" || key.startsWith("$")) return "doc.annotation.changed";
+  return `doc.${key}.changed`;
+}
+
+const operationOf = (location: string): string | null => {
+  const match = /^\/paths\/([^/]+)\/(get|put|post|delete|options|head|patch|trace)(\/|$)/.exec(location);
+  if (!match) return null;
+  return `${match[2]!.toUpperCase()} ${match[1]!.replace(/~1/g, "/").replace(/~0/g, "~")}`;
+};
+
+export function compareDocumentation(oldDoc: Json, newDoc: Json, sink: ChangeSink): void {
+  const oldInfo = isObject(oldDoc.info) ? oldDoc.info : {};
+  const newInfo = isObject(newDoc.info) ? newDoc.info : {};
+  if (oldInfo.version !== newInfo.version) {
+    sink.add({
+      id: "doc.info.version-changed",
+      level: "info",
+      operation: null,
+      location: "/info/version",
+      message: `info.version changed from ${JSON.stringify(oldInfo.version)} to ${JSON.stringify(newInfo.version)}.`,
+    });
+  }
+  const { version: _a, ...oldRest } = oldInfo;
+  const { version: _b, ...newRest } = newInfo;
+  if (canonical(oldRest) !== canonical(newRest)) {
+    sink.add({
+      id: "doc.info.changed",
+      level: "info",
+      operation: null,
+      location: "/info",
+      message: "The document's info (title, summary, description, contact or license) changed.",
+    });
+  }
+  if (canonical(oldDoc.servers ?? []) !== canonical(newDoc.servers ?? [])) {
+    sink.add({
+      id: "doc.servers.changed",
+      level: "info",
+      operation: null,
+      location: "/servers",
+      message: "The servers changed; clients with a configured base URL are not affected.",
+    });
+  }
+  if (canonical(oldDoc.tags ?? []) !== canonical(newDoc.tags ?? [])) {
+    sink.add({
+      id: "doc.tags.changed",
+      level: "info",
+      operation: null,
+      location: "/tags",
+      message: "The document's tags changed.",
+    });
+  }
+
+  const walked = new Map<unknown, Set<unknown>>();
+  // Under these keys the keys are names (a member called `description`), not keywords.
+  const nameMaps = new Set([
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+    "schemas",
+    "responses",
+    "content",
+    "securitySchemes",
+    "headers",
+    "parameters",
+    "requestBodies",
+    "pathItems",
+    "links",
+    "callbacks",
+  ]);
+  const walk = (was: unknown, now: unknown, location: string, keysAreNames = false): void => {
+    if (Array.isArray(was) && Array.isArray(now)) {
+      was.forEach((item, i) => {
+        walk(item, now[i], pointer(location, i));
+      });
+      return;
+    }
+    if (!isObject(was) || !isObject(now)) return;
+    const seen = walked.get(was) ?? new Set();
+    if (seen.has(now)) return;
+    seen.add(now);
+    walked.set(was, seen);
+    for (const key of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
+      if (!keysAreNames && isDocumentationKey(key)) {
+        if (canonical(was[key]) !== canonical(now[key])) {
+          const how =
+            was[key] === undefined ? "was added" : now[key] === undefined ? "was removed" : "changed";
+          sink.add({
+            id: idFor(key),
+            level: "info",
+            operation: operationOf(location),
+            location: pointer(location, key),
+            message: `The ${key} ${how} (documentation only).`,
+          });
+        }
+      } else if (key !== "enum" && key !== "const" && key !== "default") {
+        walk(was[key], now[key], pointer(location, key), !keysAreNames && nameMaps.has(key));
+      }
+    }
+  };
+  walk(oldDoc.paths, newDoc.paths, "/paths", true);
+  walk(oldDoc.components, newDoc.components, "/components");
+}

@@ -1,0 +1,98 @@
+/**
+ * Reads one side of the diff: a file (YAML or JSON; JSON is YAML) or a git revision of a file
+ * (`REV:path`, e.g. `origin/main:openapi/restore-jobs.yaml`, read with `git show`).
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { parse } from "yaml";
+
+const run = promisify(execFile);
+
+/** The document could not be read or is not an OpenAPI 3 document: the command exits 2. */
+export class DocumentLoadError extends Error {
+  override readonly name = "DocumentLoadError";
+}
+
+/** Where a document came from, so relative external `$ref`s are read from the same place. */
+export type DocumentSource =
+  | { kind: "file"; path: string }
+  | { kind: "git"; revision: string; path: string; cwd: string };
+
+export interface LoadedDocument {
+  /** The argument as given, for messages. */
+  label: string;
+  source: DocumentSource;
+  /** The parsed document, $refs still in place. */
+  raw: Record<string, unknown>;
+}
+
+/** `REV:path` unless the argument names an existing file (or a Windows drive, `C:\...`). */
+export function parseSourceArgument(arg: string, cwd = process.cwd()): DocumentSource {
+  const file = resolve(cwd, arg);
+  if (existsSync(file)) return { kind: "file", path: file };
+  const colon = arg.indexOf(":");
+  if (colon > 0 && !/^[A-Za-z]:[\\/]/.test(arg)) {
+    return { kind: "git", revision: arg.slice(0, colon), path: arg.slice(colon + 1), cwd };
+  }
+  return { kind: "file", path: file };
+}
+
+/** `git show REV:path`. A path starting with `./` is relative to cwd, as in git itself. */
+export async function gitShow(revision: string, path: string, cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run("git", ["show", `${revision}:${path}`], {
+      cwd,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new DocumentLoadError(
+      `cannot read ${revision}:${path} from git: ${stderr || (error as Error).message}`,
+    );
+  }
+}
+
+export async function readSourceText(source: DocumentSource): Promise<string> {
+  if (source.kind === "git") return gitShow(source.revision, source.path, source.cwd);
+  try {
+    return await readFile(source.path, "utf8");
+  } catch (error) {
+    throw new DocumentLoadError(`cannot read ${source.path}: ${(error as Error).message}`);
+  }
+}
+
+/** Parses YAML or JSON text and checks it is an OpenAPI 3 document with `paths`. */
+export function parseDocument(text: string, label: string): Record<string, unknown> {
+  let doc: unknown;
+  try {
+    doc = parse(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    throw new DocumentLoadError(
+      `${label}: not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`,
+    );
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new DocumentLoadError(`${label}: not an OpenAPI document (not an object)`);
+  }
+  const version = (doc as { openapi?: unknown }).openapi;
+  if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
+    throw new DocumentLoadError(
+      `${label}: not an OpenAPI 3.0/3.1 document (the "openapi" field is ${JSON.stringify(version) ?? "missing"})`,
+    );
+  }
+  const paths = (doc as { paths?: unknown }).paths;
+  if (paths !== undefined && (typeof paths !== "object" || paths === null || Array.isArray(paths))) {
+    throw new DocumentLoadError(`${label}: "paths" must be an object`);
+  }
+  return doc as Record<string, unknown>;
+}
+
+export async function loadDocument(arg: string, cwd = process.cwd()): Promise<LoadedDocument> {
+  const source = parseSourceArgument(arg, cwd);
+  const text = await readSourceText(source);
+  return { label: arg, source, raw: parseDocument(text, arg) };
+}

@@ -1,0 +1,8 @@
+/** JSON pointers (RFC 6901), built one reference token at a time. */
+export function escapeToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function pointer(base: string, ...tokens: (string | number)[]): string {
+  return tokens.reduce<string>((acc, token) => `${acc}/${escapeToken(String(token))}`, base);
+}

@@ -1,0 +1,124 @@
+/** Rules for what a client receives: statuses, media types and body schemas of the responses. */
+import { compareBodySchemas } from "./compare-schema.js";
+import { isObject, type Json, type OperationEntry } from "./operations.js";
+import { pointer } from "./pointer.js";
+import { byMediaType } from "./request-rules.js";
+import type { ChangeSink } from "./types.js";
+
+/** `200`, `201`, `2XX`: what a client treats as success. */
+export function isSuccessStatus(status: string): boolean {
+  return /^2(\d\d|XX)$/i.test(status);
+}
+
+function responsesOf(entry: OperationEntry): Json {
+  return isObject(entry.operation.responses) ? entry.operation.responses : {};
+}
+
+export function compareResponses(before: OperationEntry, after: OperationEntry, sink: ChangeSink): void {
+  const operation = before.label;
+  const was = responsesOf(before);
+  const now = responsesOf(after);
+  const here = (entry: OperationEntry, status: string) => pointer(entry.location, "responses", status);
+
+  const oldSuccess = Object.keys(was).filter((s) => isSuccessStatus(s) && !(s in now));
+  const newSuccess = Object.keys(now).filter((s) => isSuccessStatus(s) && !(s in was));
+  for (const status of oldSuccess.sort()) {
+    const replacement = newSuccess.shift();
+    if (replacement !== undefined) {
+      sink.add({
+        id: "response.success-status.changed",
+        level: "breaking",
+        operation,
+        location: here(after, replacement),
+        message: `The success status changed from ${status} to ${replacement}.`,
+      });
+      const oldBody = was[status];
+      const newBody = now[replacement];
+      if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody);
+    } else {
+      sink.add({
+        id: "response.success-status.removed",
+        level: "breaking",
+        operation,
+        location: here(before, status),
+        message: `The success status ${status} was removed.`,
+      });
+    }
+  }
+  for (const status of newSuccess) {
+    sink.add({
+      id: "response.success-status.added",
+      level: "warning",
+      operation,
+      location: here(after, status),
+      message: `A success status ${status} was added; clients may not expect it.`,
+    });
+  }
+  for (const status of Object.keys(was).sort()) {
+    if (isSuccessStatus(status) || status in now) continue;
+    sink.add({
+      id: "response.error-status.removed",
+      level: "info",
+      operation,
+      location: here(before, status),
+      message: `Error response ${status} is no longer documented.`,
+    });
+  }
+  for (const status of Object.keys(now).sort()) {
+    if (isSuccessStatus(status) || status in was) continue;
+    sink.add({
+      id: "response.error-status.added",
+      level: "info",
+      operation,
+      location: here(after, status),
+      message: `A new error response ${status} was added.`,
+    });
+  }
+  for (const status of Object.keys(was).sort()) {
+    const oldBody = was[status];
+    const newBody = now[status];
+    if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody, status);
+  }
+
+  function compareContent(
+    oldStatus: string,
+    oldResponse: Json,
+    newResponse: Json,
+    newStatus = oldStatus,
+  ): void {
+    const oldMedia = byMediaType(isObject(oldResponse.content) ? oldResponse.content : {});
+    const newMedia = byMediaType(isObject(newResponse.content) ? newResponse.content : {});
+    for (const [key, { type }] of oldMedia) {
+      if (!newMedia.has(key)) {
+        sink.add({
+          id: "response.media-type.removed",
+          level: "breaking",
+          operation,
+          location: pointer(here(before, oldStatus), "content", type),
+          message: `Response ${oldStatus} no longer comes as ${type}.`,
+        });
+      }
+    }
+    for (const [key, { type, media }] of newMedia) {
+      const location = pointer(here(after, newStatus), "content", type);
+      const old = oldMedia.get(key);
+      if (!old) {
+        sink.add({
+          id: "response.media-type.added",
+          level: "info",
+          operation,
+          location,
+          message: `Response ${newStatus} may now come as ${type}.`,
+        });
+        continue;
+      }
+      compareBodySchemas(
+        old.media.schema ?? {},
+        media.schema ?? {},
+        pointer(location, "schema"),
+        { direction: "response", operation, sink },
+        isSuccessStatus(newStatus),
+      );
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/** What the schema rules share: the direction, where they are, how they name it. */
+import type { ChangeSink, Level } from "./types.js";
+
+export type Direction = "request" | "response";
+
+export interface SchemaContext {
+  direction: Direction;
+  operation: string;
+  sink: ChangeSink;
+}
+
+export interface Place {
+  location: string;
+  /** `Metadata.KmsKeyId`, or "" for the body itself. */
+  path: string;
+  /** At the root of a 2xx response body: a renamed member is the success envelope renamed. */
+  envelope: boolean;
+  /** Pairs of schemas being compared further up: a recursive schema stops here. */
+  stack: [unknown, unknown][];
+}
+
+/** Picks the level by direction: what narrows a request breaks, what widens a response breaks. */
+export function byDirection(ctx: SchemaContext, request: Level, response: Level): Level {
+  return ctx.direction === "request" ? request : response;
+}
+
+export function subject(ctx: SchemaContext, place: Place): string {
+  return place.path === "" ? `the ${ctx.direction} body` : `${ctx.direction} member \`${place.path}\``;
+}
+
+export function kind(place: Place): string {
+  return place.path === "" ? "body" : "property";
+}
+
+export function child(place: Place, location: string, path: string): Place {
+  return { location, path, envelope: false, stack: place.stack };
+}
+
+export function join(path: string, name: string): string {
+  return path === "" ? name : `${path}.${name}`;
+}
+
+export const show = (value: unknown) => JSON.stringify(value);
+/** Reports one change at the current place (or at `location`). */
+export type Add = (id: string, level: Level, message: string, location?: string) => void;
+
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,34 @@
+/** Counts by level and the compiler's line, shared by the text and markdown formats. */
+import type { CompilerVerdict } from "./compiler-check.js";
+import type { Change, Level } from "./types.js";
+
+export function countByLevel(changes: readonly Change[]): Record<Level, number> {
+  const counts: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
+  for (const c of changes) counts[c.level] += 1;
+  return counts;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function countLine(changes: readonly Change[]): string {
+  if (changes.length === 0) return "No changes.";
+  const n = countByLevel(changes);
+  return `${plural(changes.length, "change")}: ${n.breaking} breaking, ${plural(n.warning, "warning")}, ${n.info} info.`;
+}
+
+export function compilerLine(verdict: CompilerVerdict): string {
+  if (!verdict.ran) return `Compiler check did not run (${verdict.reason}).`;
+  const incompatible = verdict.checks.filter((c) => !c.compatible).length;
+  return `Compiler check (${verdict.tool}, ${verdict.ms} ms): ${verdict.checks.length - incompatible} of ${verdict.checks.length} checks compatible; ${plural(verdict.disagreements, "disagreement")} with the rules.`;
+}
+
+/** Why the compiler and the rules disagree on one check, in words. */
+export function disagreementText(check: {
+  compatible: boolean;
+  rulesBreaking: string[];
+  detail?: string;
+}): string {
+  return check.compatible
+    ? `rules say breaking (${check.rulesBreaking.join(", ")}), the types still accept it: types cannot see this rule`
+    : `the types reject it (${check.detail ?? "not assignable"}), no rule says breaking`;
+}
