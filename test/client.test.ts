@@ -140,7 +140,11 @@ describe("startRestoreJob over real HTTP, verified by an independent SigV4 imple
 
   it("bounds the answers a caller's fetch reads, too", async () => {
     const server = await serve({ respond: () => ({ status: 500, body: "y".repeat(5000) }) });
-    const c = clientFor(server, { fetch: (r, i) => globalThis.fetch(r, i), maxResponseBytes: 1000, maxAttempts: 1 });
+    const c = clientFor(server, {
+      fetch: (r, i) => globalThis.fetch(r, i),
+      maxResponseBytes: 1000,
+      maxAttempts: 1,
+    });
     await expect(c.startRestoreJob(input)).rejects.toBeInstanceOf(RestoreJobsProtocolError);
   });
 

@@ -1,6 +1,5 @@
 import { test } from "@fast-check/vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import {
   createRestoreJobsClient,
