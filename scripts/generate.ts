@@ -22,8 +22,30 @@ async function typesSource(): Promise<string> {
   return `${banner("openapi-typescript")}${astToString(ast)}`;
 }
 
+const annotations = new Set(["description", "examples", "example", "title", "$comment", "summary"]);
+const schemaMaps = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+
+/**
+ * The schema without annotation keywords (descriptions, examples): they never change a verdict,
+ * and ajv's standalone code embeds the schema objects it refers to, so they would ride along in
+ * every bundle of the client. Walks schema positions only: a member named `description` stays.
+ */
+function stripAnnotations(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(stripAnnotations);
+  if (typeof schema !== "object" || schema === null) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (annotations.has(key)) continue;
+    if (key === "enum" || key === "const" || key === "required" || key === "default") out[key] = value;
+    else if (schemaMaps.has(key) && typeof value === "object" && value !== null) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripAnnotations(sub)]));
+    } else out[key] = stripAnnotations(value);
+  }
+  return out;
+}
+
 async function validatorSource(): Promise<string> {
-  const schema = requestSchemaOf(await loadSpec());
+  const schema = stripAnnotations(requestSchemaOf(await loadSpec())) as Record<string, unknown>;
   const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true } });
   const validate = ajv.compile({ ...schema, $id: "StartRestoreJobInput" });
   const code = standalone.default(ajv, validate);
