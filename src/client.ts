@@ -11,7 +11,7 @@ import {
   RestoreJobsTimeoutError,
   RestoreJobsValidationError,
 } from "./errors.js";
-import { nodeHttpTransport } from "./node-http-transport.js";
+import { AttemptTimedOut, nodeHttpTransport } from "./node-http-transport.js";
 import { type RestoreJobsClientOptions, resolveOptions } from "./options.js";
 import { signingMiddleware } from "./raw-signing.js";
 import { interpretAnswer, type StartRestoreJobOutput } from "./response.js";
@@ -91,7 +91,7 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
   async function attemptOnce(
     body: StartRestoreJobInput,
     json: string,
-    signal: AbortSignal,
+    callSignal: AbortSignal | undefined,
   ): Promise<StartRestoreJobOutput> {
     const credentials = await options.credentials.get();
     const headers = signRequest(
@@ -104,13 +104,19 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
       headers.authorization?.split("Signature=")[1],
     ];
     delete headers.host;
+    // Over the own transport the attempt's timeout is a timer in the transport; over a caller's
+    // fetch it is an AbortController the fetch is handed.
+    const attemptAbort = transport
+      ? undefined
+      : attemptSignal(options.timeoutMs, callSignal ? [callSignal] : []);
+    const signal = attemptAbort?.signal;
     try {
       const { data, error, response } = await core.PUT("/restore-jobs", {
         body,
         bodySerializer: () => json,
         headers,
         parseAs: "text",
-        signal,
+        ...(signal && { signal }),
         redirect: "manual",
         // The bytes are in hand: send them as signed instead of reading them back from the Request.
         ...(transport && {
@@ -121,7 +127,8 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
               url: requestUrl,
               headers,
               body: json,
-              signal,
+              signal: callSignal,
+              timeoutMs: options.timeoutMs,
             }) as Promise<unknown> as Promise<Response>,
         }),
       });
@@ -137,6 +144,7 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
       }
     } catch (error) {
       if (error instanceof RestoreJobsError) throw error;
+      if (attemptAbort?.timedOut()) throw new AttemptTimedOut(options.timeoutMs);
       const tooLarge = [error, (error as { cause?: unknown })?.cause].find(
         (e) => e instanceof ResponseTooLarge,
       );
@@ -153,6 +161,8 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
         });
       }
       throw error;
+    } finally {
+      attemptAbort?.dispose();
     }
   }
 
@@ -187,6 +197,7 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     if (callerSignal?.aborted) throw new RestoreJobsAbortError(method, url, callerSignal.reason);
     const deadline = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
     const callSignals = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
+    const callSignal = callSignals.length > 1 ? AbortSignal.any(callSignals) : callSignals[0];
     const stopped = (): RestoreJobsError | undefined => {
       if (callerSignal?.aborted) return new RestoreJobsAbortError(method, url, callerSignal.reason);
       if (deadline?.aborted)
@@ -198,10 +209,9 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     let retriesLeft = options.maxAttempts - 1;
     let lastRetryCost: number | undefined;
     for (let attempt = 1; ; attempt++) {
-      const attemptAbort = attemptSignal(options.timeoutMs, callSignals);
       let failure: RestoreJobsError;
       try {
-        const output = await attemptOnce(body, json, attemptAbort.signal);
+        const output = await attemptOnce(body, json, callSignal);
         quota.release(lastRetryCost);
         return output;
       } catch (error) {
@@ -209,11 +219,9 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
           stopped() ??
           (error instanceof RestoreJobsError
             ? error
-            : attemptAbort.timedOut()
+            : error instanceof AttemptTimedOut
               ? new RestoreJobsTimeoutError(method, url, options.timeoutMs)
               : new RestoreJobsNetworkError(method, url, error));
-      } finally {
-        attemptAbort.dispose();
       }
       failure.attempts = attempt;
       const correction = correctionFor(failure, corrections);
@@ -230,7 +238,7 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
       lastRetryCost = cost;
       const delay = backoffDelay(attempt, options.retryDelay.baseMs, options.retryDelay.maxMs);
       try {
-        await sleep(delay, callSignals.length ? AbortSignal.any(callSignals) : undefined);
+        await sleep(delay, callSignal);
       } catch {
         const end = stopped() ?? failure;
         end.attempts = attempt;

@@ -9,7 +9,23 @@ export interface OutgoingRequest {
   url: URL;
   headers: Record<string, string>;
   body: string | Uint8Array | undefined;
+  /** The caller's signal (abort, deadline): destroys the request when it fires. */
   signal: AbortSignal | undefined;
+  /** Destroys the request after this long; the promise then rejects with `AttemptTimedOut`. */
+  timeoutMs?: number | undefined;
+}
+
+/** An attempt ran past its `timeoutMs`. */
+export class AttemptTimedOut extends Error {
+  override name = "AttemptTimedOut";
+  constructor(readonly timeoutMs: number) {
+    super(`the attempt took longer than ${timeoutMs} ms`);
+  }
+}
+
+interface Target {
+  request: typeof http.request;
+  base: RequestOptions;
 }
 
 /**
@@ -68,26 +84,62 @@ export interface NodeHttpTransport {
 export function nodeHttpTransport(maxResponseBytes: number): NodeHttpTransport {
   const agents = new Map<string, Agent>();
   let https: typeof import("node:https") | undefined;
+  const targets = new Map<string, Target>();
 
-  async function agentFor(protocol: string): Promise<{ agent: Agent; request: typeof http.request }> {
-    if (protocol === "https:") https ??= await import("node:https"); // TLS loads only when used
-    const module = protocol === "https:" && https ? https : http;
-    let agent = agents.get(protocol);
+  async function targetFor(url: URL): Promise<Target> {
+    if (url.protocol === "https:") https ??= await import("node:https"); // TLS loads only when used
+    const module = url.protocol === "https:" && https ? https : http;
+    let agent = agents.get(url.protocol);
     if (!agent) {
       agent = new module.Agent({ keepAlive: true, scheduling: "lifo" });
-      agents.set(protocol, agent);
+      agents.set(url.protocol, agent);
     }
-    return { agent, request: module.request as typeof http.request };
+    // Split once per URL: node:http would convert a URL object on every request.
+    const { protocol, hostname, port, pathname, search } = url;
+    const base = {
+      protocol,
+      hostname: hostname.replace(/^\[|\]$/g, ""),
+      path: `${pathname}${search}`,
+      agent,
+    };
+    const target = { request: module.request as typeof http.request, base: port ? { ...base, port } : base };
+    if (targets.size < 64) targets.set(url.href, target);
+    return target;
   }
 
-  async function send({ method, url, headers, body, signal }: OutgoingRequest): Promise<Answer> {
-    const { agent, request } = await agentFor(url.protocol);
-    const options: RequestOptions = { method, agent, headers, ...(signal ? { signal } : {}) };
+  async function send({ method, url, headers, body, signal, timeoutMs }: OutgoingRequest): Promise<Answer> {
+    const { request, base } = targets.get(url.href) ?? (await targetFor(url));
+    const options: RequestOptions = { ...base, method, headers };
     if (body !== undefined)
       options.headers = { ...headers, "content-length": String(Buffer.byteLength(body)) };
+    if (signal?.aborted) throw signal.reason;
     return new Promise<Answer>((resolve, reject) => {
-      const req = request(url, options, (res) => readAnswer(res, maxResponseBytes).then(resolve, reject));
-      req.on("error", reject);
+      // A timer and one listener rather than http.request's `signal` option or a fresh
+      // AbortController per attempt: that machinery costs more than the rest of the bookkeeping.
+      let failure: unknown;
+      const stop = (reason: unknown) => {
+        failure ??= reason;
+        req.destroy();
+      };
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => stop(new AttemptTimedOut(timeoutMs)), timeoutMs);
+      const onAbort = () => stop(signal?.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const settle = (error: unknown, answer?: Answer) => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        if (answer && failure === undefined) resolve(answer);
+        else reject(failure ?? error);
+      };
+      const req = request(options, (res) =>
+        readAnswer(res, maxResponseBytes).then(
+          (answer) => settle(undefined, answer),
+          (error: unknown) => settle(error),
+        ),
+      );
+      req.on("error", settle);
       req.end(body);
     });
   }
