@@ -38,7 +38,9 @@ function stripAnnotations(schema: unknown): unknown {
     if (annotations.has(key)) continue;
     if (key === "enum" || key === "const" || key === "required" || key === "default") out[key] = value;
     else if (schemaMaps.has(key) && typeof value === "object" && value !== null) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripAnnotations(sub)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([name, sub]) => [name, stripAnnotations(sub)]),
+      );
     } else out[key] = stripAnnotations(value);
   }
   return out;

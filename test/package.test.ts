@@ -75,7 +75,9 @@ beforeAll(async () => {
   app = join(scratch, "app");
   await mkdir(packDir);
   await mkdir(app);
-  await runOk("npm pack", "npm", ["pack", "--pack-destination", packDir], repoRoot);
+  // dist/ was built once by test/global-setup.ts (what `prepack` runs); packing without scripts
+  // keeps this test from rewriting dist/ while the bench test's programs import it.
+  await runOk("npm pack", "npm", ["pack", "--ignore-scripts", "--pack-destination", packDir], repoRoot);
   const packed = (await readdir(packDir)).filter((name) => name.endsWith(".tgz"));
   if (packed.length !== 1) throw new Error(`npm pack made ${packed.length} tarballs in ${packDir}`);
   tarball = join(packDir, packed[0]!);

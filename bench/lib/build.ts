@@ -1,0 +1,48 @@
+/**
+ * The cold-start and throughput programs import the built package (`restore-jobs` resolves to
+ * dist/src/index.js, as it does for users). Rebuilds it with `tsc -p tsconfig.build.json` (what
+ * `npm run build` runs) when anything under src/ or generated/ is newer than the build.
+ */
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { run } from "./children.js";
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".ts")) continue;
+    newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+/** Returns a note for the results ("dist/ was up to date" or what the build said). */
+export async function ensureBuilt(): Promise<string> {
+  const built = await stat(join(repoRoot, "dist/src/index.js")).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+  const sources = Math.max(
+    await newestMtime(join(repoRoot, "src")),
+    await newestMtime(join(repoRoot, "generated")),
+  );
+  if (built > sources) return "dist/ was up to date with src/";
+  const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
+  const ran = await run(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+    cwd: repoRoot,
+    timeoutMs: 300_000,
+  });
+  const rebuilt = await stat(join(repoRoot, "dist/src/index.js")).then(
+    (s) => s.mtimeMs > built,
+    () => false,
+  );
+  if (!rebuilt)
+    throw new Error(`npm run build failed: ${ran.stdout.slice(0, 2000)}${ran.stderr.slice(0, 500)}`);
+  // tsc emits despite type errors (someone's work in progress): measure, but say so.
+  return ran.code === 0
+    ? "dist/ rebuilt from src/ (tsc -p tsconfig.build.json)"
+    : `dist/ rebuilt from src/ with type errors (tsc exit ${ran.code}): ${ran.stdout.split("\n")[0]}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Part 1: the bundle of a small program that starts one restore job (bench/programs/*.ts),
+ * bundled by esbuild for Node (ESM, minified) and gzipped at level 9; the AWS SDK also without
+ * `module` main fields, as the issue's table reports it. Each bundle is run once against the
+ * loopback server, so a size is only reported for a bundle that works.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { repoRoot } from "./build.js";
+import { run } from "./children.js";
+
+/**
+ * An ESM bundle of CommonJS code (aws4, parts of the SDK) calls `require` for Node's built-ins;
+ * esbuild's ESM output has none, so every bundle gets the same two-statement banner.
+ */
+const banner = "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
+
+export interface BundleSize {
+  label: string;
+  minified: number;
+  gzip: number;
+  /** Whether the bundle ran and got the answer; why not when it did not. */
+  runs: true | string;
+  /** The largest inputs by bytes in the minified output. */
+  largest: { path: string; bytes: number }[];
+}
+
+export interface BundleResult {
+  ours: BundleSize;
+  sdk: BundleSize;
+  sdkMainOnly: BundleSize;
+}
+
+async function bundle(
+  label: string,
+  entry: string,
+  mainFields: string[],
+  endpoint: string,
+  dir: string,
+): Promise<BundleSize> {
+  const result = await build({
+    absWorkingDir: repoRoot,
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    platform: "node",
+    format: "esm",
+    mainFields,
+    banner: { js: banner },
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.contents;
+  if (!code) throw new Error(`esbuild produced nothing for ${entry}`);
+  const file = join(dir, `${label.replace(/\W+/g, "-")}.mjs`);
+  await writeFile(file, code);
+  const ran = await run(process.execPath, [file, endpoint], { timeoutMs: 30_000 });
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  return {
+    label,
+    minified: code.byteLength,
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+    runs: ran.code === 0 && ran.stdout.trim() === "x" ? true : `exit ${ran.code}: ${ran.stderr.slice(-300)}`,
+    largest: Object.entries(inputs)
+      .map(([path, { bytesInOutput }]) => ({ path, bytes: bytesInOutput }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 6),
+  };
+}
+
+export async function measureBundles(endpoint: string): Promise<BundleResult> {
+  const dir = await mkdtemp(join(tmpdir(), "restore-jobs-bench-bundle-"));
+  try {
+    return {
+      ours: await bundle("ours", "bench/programs/ours.ts", ["module", "main"], endpoint, dir),
+      sdk: await bundle("AWS SDK", "bench/programs/sdk.ts", ["module", "main"], endpoint, dir),
+      sdkMainOnly: await bundle(
+        "AWS SDK, mainFields [main]",
+        "bench/programs/sdk.ts",
+        ["main"],
+        endpoint,
+        dir,
+      ),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

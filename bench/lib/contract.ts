@@ -1,0 +1,87 @@
+/**
+ * Part 5: the contract job, `restore-jobs verify` against its embedded mock, in cases per second
+ * (from its results.json: cases sent over the time its checks took, Prism's start excluded), and
+ * beside it the mock's own capacity in the same run: Prism started alone, driven with valid
+ * signed PUTs by the raw node:http load generator, one at a time and 16 at a time.
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot } from "./build.js";
+import { run } from "./children.js";
+import { startPrism } from "./prism.js";
+import { measureOnce, type Window } from "./throughput.js";
+
+export interface VerifyFigures {
+  cases: number;
+  checksMs: number;
+  wallMs: number;
+  casesPerSecond: number;
+  findings: boolean;
+}
+
+export interface ContractResult {
+  verify: VerifyFigures | { unavailable: string };
+  /** Requests per second the mock answers, by concurrency; or why it could not be measured. */
+  mock: Record<string, number> | { unavailable: string };
+}
+
+interface ResultsJson {
+  ok?: boolean;
+  durationMs?: number;
+  results?: { cases?: number; durationMs?: number; result?: string }[];
+}
+
+async function measureVerify(runs: number): Promise<ContractResult["verify"]> {
+  if (!existsSync(join(repoRoot, "scripts/verify.ts")))
+    return { unavailable: "scripts/verify.ts does not exist yet" };
+  const report = await mkdtemp(join(tmpdir(), "restore-jobs-bench-verify-"));
+  try {
+    const tsx = join(repoRoot, "node_modules/.bin/tsx");
+    const args = ["scripts/cli.ts", "verify", "--runs", String(runs), "--seed", "6", "--report", report];
+    const ran = await run(tsx, args, { cwd: repoRoot, timeoutMs: 600_000 });
+    const text = await readFile(join(report, "results.json"), "utf8").catch(() => undefined);
+    if (text === undefined) {
+      const why = ran.stderr.trim().split("\n").slice(-2).join(" ").slice(0, 300);
+      return { unavailable: `restore-jobs verify exited with ${ran.code} and wrote no results.json: ${why}` };
+    }
+    const json = JSON.parse(text) as ResultsJson;
+    const checks = (json.results ?? []).filter((r) => r.result !== "skipped");
+    const cases = checks.reduce((sum, r) => sum + (r.cases ?? 0), 0);
+    const checksMs = checks.reduce((sum, r) => sum + (r.durationMs ?? 0), 0);
+    if (cases === 0 || checksMs === 0)
+      return { unavailable: "results.json reports no cases or no check timings" };
+    return {
+      cases,
+      checksMs,
+      wallMs: json.durationMs ?? ran.ms,
+      casesPerSecond: cases / (checksMs / 1000),
+      findings: json.ok === false,
+    };
+  } finally {
+    await rm(report, { recursive: true, force: true });
+  }
+}
+
+async function measureMock(window: Window): Promise<ContractResult["mock"]> {
+  let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
+  try {
+    prism = await startPrism();
+    return await measureOnce("http-signed", prism.endpoint, window);
+  } catch (error) {
+    return { unavailable: (error as Error).message.slice(0, 300) };
+  } finally {
+    await prism?.stop();
+  }
+}
+
+export async function measureContract(runs: number, window: Window): Promise<ContractResult> {
+  let verify: ContractResult["verify"];
+  try {
+    verify = await measureVerify(runs);
+  } catch (error) {
+    verify = { unavailable: (error as Error).message.slice(0, 300) };
+  }
+  return { verify, mock: await measureMock(window) };
+}

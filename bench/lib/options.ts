@@ -1,0 +1,93 @@
+/** `npm run bench` flags and the settings they select. */
+import { parseArgs } from "node:util";
+
+export const partNames = ["bundle", "cold", "throughput", "sign", "contract"] as const;
+export type PartName = (typeof partNames)[number];
+
+export interface Settings {
+  coldRuns: number;
+  rounds: number;
+  warmupMs: number;
+  windowMs: number;
+  signOps: number;
+  signRounds: number;
+  verifyRuns: number;
+  mockWarmupMs: number;
+  mockWindowMs: number;
+}
+
+export const fullSettings: Settings = {
+  coldRuns: 20,
+  rounds: 3,
+  warmupMs: 1000,
+  windowMs: 3000,
+  signOps: 20_000,
+  signRounds: 7,
+  verifyRuns: 100,
+  mockWarmupMs: 1000,
+  mockWindowMs: 3000,
+};
+
+export const quickSettings: Settings = {
+  coldRuns: 2,
+  rounds: 1,
+  warmupMs: 100,
+  windowMs: 300,
+  signOps: 500,
+  signRounds: 1,
+  verifyRuns: 2,
+  mockWarmupMs: 100,
+  mockWindowMs: 300,
+};
+
+export const helpText = `Usage: npm run bench -- [--quick] [--only parts] [--out FILE]
+
+Benchmarks the restore-jobs client against the AWS SDK for JavaScript v3, side by side, in one run:
+  bundle      esbuild bundle (minified, gzip -9) of a program that starts one restore job
+  cold        a fresh node process: import, sign, send one request, exit (median of 20, interleaved)
+  throughput  requests/s against a loopback server, 1 and 16 in flight (ours, SDK, raw fetch, raw node:http)
+  sign        signing operations/s: our signRequest against @smithy/signature-v4
+  contract    restore-jobs verify cases/s against the embedded mock, beside the mock's own capacity
+
+Options:
+  --quick        a tiny setting (few runs, short windows): checks that the bench runs, nothing more
+  --only a,b     only these parts (default: all): ${partNames.join(", ")}
+  --out FILE     also write the table there (default: bench/results.md for a full run; nowhere
+                 for --quick or --only)
+  -h, --help     this help
+
+Prints a table of medians and ratios with the issue's goals. A missed goal is reported, not an
+error. Exit status: 0 the bench ran; 2 it could not run (bad arguments, a part failed, interrupted).`;
+
+export interface BenchOptions {
+  help: boolean;
+  quick: boolean;
+  parts: PartName[];
+  out: string | undefined;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      help: { type: "boolean", short: "h" },
+      quick: { type: "boolean" },
+      only: { type: "string" },
+      out: { type: "string" },
+    },
+  });
+  const parts = values.only === undefined ? [...partNames] : values.only.split(",").map((p) => p.trim());
+  const unknown = parts.filter((p) => !partNames.includes(p as PartName));
+  if (unknown.length || parts.length === 0) {
+    throw new Error(`--only: unknown part(s) "${unknown.join(",")}"; known: ${partNames.join(", ")}`);
+  }
+  const full = !values.quick && values.only === undefined;
+  return {
+    help: values.help === true,
+    quick: values.quick === true,
+    parts: parts as PartName[],
+    out: values.out ?? (full ? "bench/results.md" : undefined),
+  };
+}

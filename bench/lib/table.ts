@@ -1,0 +1,264 @@
+/** The results as one Markdown table of medians and ratios, with the issue's goals, plus details. */
+import { cpus, loadavg, totalmem } from "node:os";
+import type { BundleResult } from "./bundle.js";
+import type { ColdResult } from "./cold.js";
+import type { ContractResult } from "./contract.js";
+import type { PartName, Settings } from "./options.js";
+import type { SignResult } from "./sign.js";
+import { median, num, ratio, spread } from "./stats.js";
+import type { ClientSamples, throughputClients } from "./throughput.js";
+
+/** Each part's outcome: its figures, why it failed, or undefined when not selected. */
+export interface Results {
+  bundle?: BundleResult | Error;
+  cold?: ColdResult | Error;
+  throughput?: Record<(typeof throughputClients)[number], ClientSamples> | Error;
+  sign?: SignResult | Error;
+  contract?: ContractResult | Error;
+}
+
+interface Goal {
+  text: string;
+  /** ours/theirs must be at most (`max`) or at least (`min`) this. */
+  kind: "max" | "min";
+  value: number;
+}
+
+interface Row {
+  part: string;
+  figure: string;
+  ours: string;
+  against: string;
+  theirs: string;
+  ratio: string;
+  goal: string;
+  met: string;
+}
+
+function judge(r: number, goal: Goal | undefined): string {
+  if (!goal) return "";
+  if (!Number.isFinite(r)) return "n/a";
+  if (goal.kind === "max") {
+    return r <= goal.value ? "**yes**" : `**no**: ours must shrink ${Math.ceil((1 - goal.value / r) * 100)}%`;
+  }
+  return r >= goal.value ? "**yes**" : `**no**: ours must grow ${Math.ceil((goal.value / r - 1) * 100)}%`;
+}
+
+function compare(
+  part: string,
+  figure: string,
+  ours: number,
+  against: string,
+  theirs: number,
+  goal?: Goal,
+  format: (n: number) => string = num,
+): Row {
+  const r = ours / theirs;
+  return {
+    part,
+    figure,
+    ours: format(ours),
+    against,
+    theirs: format(theirs),
+    ratio: ratio(r),
+    goal: goal?.text ?? "",
+    met: judge(r, goal),
+  };
+}
+
+function missing(part: string, outcome: Error | undefined, name: PartName): Row {
+  const why = outcome
+    ? `failed: ${outcome.message.replace(/\s+/g, " ").slice(0, 200)}`
+    : `not run (--only without ${name})`;
+  return { part, figure: why, ours: "", against: "", theirs: "", ratio: "", goal: "", met: "" };
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function rows(results: Results, settings: Settings): { rows: Row[]; details: string[] } {
+  const out: Row[] = [];
+  const details: string[] = [];
+  const { bundle, cold, throughput, sign, contract } = results;
+
+  const p1 = "1 bundle";
+  if (bundle && !(bundle instanceof Error)) {
+    const goal: Goal = { text: "≤ 1/15 (0.067×)", kind: "max", value: 1 / 15 };
+    out.push(compare(p1, "min + gzip -9", bundle.ours.gzip, "AWS SDK", bundle.sdk.gzip, goal, kB));
+    out.push(
+      compare(
+        p1,
+        "min + gzip -9",
+        bundle.ours.gzip,
+        "AWS SDK, mainFields [main]",
+        bundle.sdkMainOnly.gzip,
+        undefined,
+        kB,
+      ),
+    );
+    out.push(compare(p1, "minified", bundle.ours.minified, "AWS SDK", bundle.sdk.minified, undefined, kB));
+    for (const b of [bundle.ours, bundle.sdk, bundle.sdkMainOnly]) {
+      const largest = b.largest.map((i) => `${i.path} ${kB(i.bytes)}`).join(", ");
+      details.push(
+        `- bundle ${b.label}: ${kB(b.minified)} minified, ${kB(b.gzip)} gzip; runs: ${b.runs === true ? "yes" : b.runs}; largest inputs: ${largest}`,
+      );
+    }
+  } else out.push(missing(p1, bundle, "bundle"));
+
+  const p2 = `2 cold start (ms, median of ${settings.coldRuns})`;
+  if (cold && !(cold instanceof Error)) {
+    const ours = median(cold.ours);
+    out.push(
+      compare(p2, "spawn → exit", ours, "AWS SDK", median(cold.sdk), {
+        text: "≤ 0.7×",
+        kind: "max",
+        value: 0.7,
+      }),
+    );
+    out.push(compare(p2, "spawn → exit", ours, "raw fetch (floor)", median(cold.fetch)));
+    out.push(compare(p2, "spawn → exit", ours, "raw node:http (floor)", median(cold.http)));
+    for (const [name, samples] of Object.entries(cold))
+      details.push(`- cold ${name}: median ${num(median(samples))} ms, ${spread(samples)} ms`);
+  } else out.push(missing(p2, cold, "cold"));
+
+  const p3 = `3 throughput (req/s, median of ${settings.rounds} × ${settings.windowMs / 1000} s)`;
+  if (throughput && !(throughput instanceof Error)) {
+    const m = (client: keyof typeof throughput, c: 1 | 16) => median(throughput[client][c]);
+    out.push(
+      compare(p3, "1 at a time", m("ours", 1), "AWS SDK", m("sdk", 1), {
+        text: "≥ 1.5×",
+        kind: "min",
+        value: 1.5,
+      }),
+    );
+    out.push(compare(p3, "1 at a time", m("ours", 1), "raw fetch (floor)", m("fetch", 1)));
+    out.push(compare(p3, "1 at a time", m("ours", 1), "raw node:http (floor)", m("http", 1)));
+    out.push(
+      compare(p3, "16 at a time", m("ours", 16), "AWS SDK", m("sdk", 16), {
+        text: "≥ 2×",
+        kind: "min",
+        value: 2,
+      }),
+    );
+    out.push(
+      compare(p3, "16 at a time", m("ours", 16), "raw node:http (floor)", m("http", 16), {
+        text: "≥ 0.5×",
+        kind: "min",
+        value: 0.5,
+      }),
+    );
+    out.push(compare(p3, "16 at a time", m("ours", 16), "raw fetch (floor)", m("fetch", 16)));
+    for (const [name, samples] of Object.entries(throughput)) {
+      details.push(
+        `- throughput ${name}: 1 at a time ${spread(samples[1])} req/s; 16 at a time ${spread(samples[16])} req/s`,
+      );
+    }
+  } else out.push(missing(p3, throughput, "throughput"));
+
+  const p4 = `4 signing (ops/s, median of ${settings.signRounds} × ${settings.signOps})`;
+  if (sign && !(sign instanceof Error)) {
+    const ours = median(sign.ours ?? []);
+    for (const [name, samples] of Object.entries(sign)) {
+      if (name !== "ours")
+        out.push(
+          compare(
+            p4,
+            "signRequest vs SignatureV4.sign",
+            ours,
+            `@smithy/signature-v4 (${name.replace("smithy + ", "")})`,
+            median(samples),
+          ),
+        );
+      details.push(`- signing ${name}: ${spread(samples)} ops/s`);
+    }
+  } else out.push(missing(p4, sign, "sign"));
+
+  const p5 = "5 contract job";
+  if (contract && !(contract instanceof Error)) {
+    const { verify, mock } = contract;
+    if ("unavailable" in verify) {
+      out.push({
+        part: p5,
+        figure: `verify: not available: ${verify.unavailable}`,
+        ours: "",
+        against: "",
+        theirs: "",
+        ratio: "",
+        goal: "",
+        met: "",
+      });
+    } else {
+      const label = (c: string) => `the mock's capacity, ${c} at a time (req/s)`;
+      if ("unavailable" in mock) {
+        out.push({
+          part: p5,
+          figure: "verify cases/s",
+          ours: num(verify.casesPerSecond),
+          against: `the mock: not available: ${mock.unavailable}`,
+          theirs: "",
+          ratio: "",
+          goal: "",
+          met: "",
+        });
+      } else {
+        out.push(compare(p5, "verify cases/s", verify.casesPerSecond, label("1"), mock["1"] ?? Number.NaN));
+        out.push(compare(p5, "verify cases/s", verify.casesPerSecond, label("16"), mock["16"] ?? Number.NaN));
+      }
+      details.push(
+        `- contract: ${verify.cases} cases in ${num(verify.checksMs / 1000)} s of checks (${num(verify.wallMs / 1000)} s with Prism's start), ${settings.verifyRuns} runs per check${verify.findings ? ", WITH FINDINGS" : ""}`,
+      );
+    }
+    if (!("unavailable" in mock))
+      details.push(
+        `- the mock (Prism, alone): ${num(mock["1"] ?? Number.NaN)} req/s 1 at a time, ${num(mock["16"] ?? Number.NaN)} req/s 16 at a time (valid signed PUTs, raw node:http)`,
+      );
+  } else out.push(missing(p5, contract, "contract"));
+  return { rows: out, details };
+}
+
+function markdown(rowsIn: Row[]): string {
+  const head: Row = {
+    part: "part",
+    figure: "figure",
+    ours: "ours",
+    against: "compared with",
+    theirs: "theirs",
+    ratio: "ours/theirs",
+    goal: "goal",
+    met: "met",
+  };
+  const line = (r: Row) =>
+    `| ${[r.part, r.figure, r.ours, r.against, r.theirs, r.ratio, r.goal, r.met].join(" | ")} |`;
+  return [line(head), "| --- | --- | ---: | --- | ---: | ---: | --- | --- |", ...rowsIn.map(line)].join("\n");
+}
+
+export interface RunInfo {
+  command: string;
+  startedAt: Date;
+  durationMs: number;
+  loadAtStart: number[];
+  notes: string[];
+  settings: Settings;
+}
+
+export function report(results: Results, info: RunInfo): string {
+  const { rows: table, details } = rows(results, info.settings);
+  const cpu = cpus();
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
+  return [
+    "# restore-jobs benchmarks",
+    "",
+    `Node ${process.version}, ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; ${info.startedAt.toISOString()}; ${Math.round(info.durationMs / 1000)} s.`,
+    `Reproduce: \`${info.command}\`. Load average (1/5/15 min) at start ${load(info.loadAtStart)}, at end ${load(loadavg())}: other work on the machine makes the figures noisy; compare within one run, not across runs.`,
+    "",
+    markdown(table),
+    "",
+    "Ratios are ours/theirs: for bundle and cold start lower is better, for the rest higher is better.",
+    "The floors (raw fetch, raw node:http) send the same PUT and body unsigned. A missed goal is reported, not an error.",
+    "",
+    "## Details",
+    "",
+    ...details,
+    ...info.notes.map((n) => `- ${n}`),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,16 @@
+// The bundle-size program, ours: start one restore job (endpoint as the first argument).
+import { createRestoreJobsClient } from "../../src/index.js";
+
+const client = createRestoreJobsClient({
+  region: "us-east-1",
+  endpoint: process.argv[2] ?? "http://127.0.0.1:4010",
+  credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "bench-dummy-secret-not-a-key" },
+});
+const { id } = await client.startRestoreJob({
+  RecoveryPointArn:
+    "arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45",
+  IamRoleArn: "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
+  ResourceType: "EBS",
+  Metadata: { availabilityZone: "us-east-1a", volumeType: "gp3" },
+});
+console.log(id);
