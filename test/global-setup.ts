@@ -6,9 +6,8 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export default function buildOnce(): void {
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"], {
-    cwd: root,
+  execFileSync("npm", ["run", "--silent", "build"], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
     stdio: "inherit",
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The cold-start and throughput programs import the built package (`restore-jobs` resolves to
- * dist/src/index.js, as it does for users). Rebuilds it with `tsc -p tsconfig.build.json` (what
- * `npm run build` runs) when anything under src/ or generated/ is newer than the build.
+ * dist/restore-jobs.js, as it does for users). Rebuilds it with `npm run build` when anything
+ * under src/ or generated/ is newer than the build.
  */
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -21,7 +21,7 @@ async function newestMtime(dir: string): Promise<number> {
 
 /** Returns a note for the results ("dist/ was up to date" or what the build said). */
 export async function ensureBuilt(): Promise<string> {
-  const built = await stat(join(repoRoot, "dist/src/index.js")).then(
+  const built = await stat(join(repoRoot, "dist/restore-jobs.js")).then(
     (s) => s.mtimeMs,
     () => 0,
   );
@@ -30,12 +30,9 @@ export async function ensureBuilt(): Promise<string> {
     await newestMtime(join(repoRoot, "generated")),
   );
   if (built > sources) return "dist/ was up to date with src/";
-  const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
-  const ran = await run(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
-    cwd: repoRoot,
-    timeoutMs: 300_000,
-  });
-  const rebuilt = await stat(join(repoRoot, "dist/src/index.js")).then(
+  // What users get: `npm run build` (tsc, then the esbuild bundle the package's main export is).
+  const ran = await run("npm", ["run", "--silent", "build"], { cwd: repoRoot, timeoutMs: 300_000 });
+  const rebuilt = await stat(join(repoRoot, "dist/restore-jobs.js")).then(
     (s) => s.mtimeMs > built,
     () => false,
   );
@@ -43,6 +40,6 @@ export async function ensureBuilt(): Promise<string> {
     throw new Error(`npm run build failed: ${ran.stdout.slice(0, 2000)}${ran.stderr.slice(0, 500)}`);
   // tsc emits despite type errors (someone's work in progress): measure, but say so.
   return ran.code === 0
-    ? "dist/ rebuilt from src/ (tsc -p tsconfig.build.json)"
-    : `dist/ rebuilt from src/ with type errors (tsc exit ${ran.code}): ${ran.stdout.split("\n")[0]}`;
+    ? "dist/ rebuilt from src/ (npm run build)"
+    : `dist/ rebuilt from src/ with errors (npm run build exit ${ran.code}): ${ran.stdout.split("\n")[0]}`;
 }
