@@ -17,7 +17,7 @@ import { signingMiddleware } from "./raw-signing.js";
 import { interpretAnswer, type StartRestoreJobOutput } from "./response.js";
 import { attemptSignal, backoffDelay, RetryQuota, sleep } from "./retry.js";
 import { serializeInput, snapshotInput } from "./serialize.js";
-import { signRequest } from "./sign.js";
+import { signChecked } from "./sign.js";
 import { findInputProblems, findSizeProblem, type StartRestoreJobInput } from "./validate-input.js";
 
 export interface StartRestoreJobCallOptions {
@@ -94,7 +94,7 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     callSignal: AbortSignal | undefined,
   ): Promise<StartRestoreJobOutput> {
     const credentials = await options.credentials.get();
-    const headers = signRequest(
+    const headers = signChecked(
       { method, url: requestUrl, headers: { "content-type": "application/json" }, body: json },
       { credentials, region: options.region, service: "backup", date: clock() },
     );

@@ -27,8 +27,9 @@ function describeIssues(what: string, issues: readonly ValidationIssue[]): strin
 export class RestoreJobsValidationError extends RestoreJobsError {
   override name = "RestoreJobsValidationError";
   readonly issues: readonly ValidationIssue[];
-  constructor(issues: readonly ValidationIssue[]) {
-    super(describeIssues("StartRestoreJob input", issues));
+  /** `what`: what was invalid, for the message (StartRestoreJob's input unless said). */
+  constructor(issues: readonly ValidationIssue[], what = "StartRestoreJob input") {
+    super(describeIssues(what, issues));
     this.issues = issues;
   }
 }

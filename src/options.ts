@@ -52,7 +52,7 @@ export interface ResolvedOptions {
 }
 
 // us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1 ...
-const regionPattern = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+export const regionPattern = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
 function defaultEndpoint(region: string): string {
   // https://docs.aws.amazon.com/general/latest/gr/bk.html: China's partition has its own domain.

@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import type { CredentialsSource } from "./credentials.js";
-import { signRequest } from "./sign.js";
+import { signChecked } from "./sign.js";
 
 /**
  * openapi-fetch middleware that signs every request made through `client.raw`. The Request is
@@ -19,7 +19,7 @@ export function signingMiddleware(
       request.headers.forEach((value, name) => {
         headers[name] = value;
       });
-      const signed = signRequest(
+      const signed = signChecked(
         { method: request.method, url: new URL(request.url), headers, body },
         { credentials: await credentials.get(), region, service: "backup", date: clock() },
       );

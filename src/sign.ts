@@ -1,5 +1,8 @@
 import aws4 from "aws4";
+import { credentialsProblems } from "./credentials.js";
 import type { AwsCredentials } from "./credentials-types.js";
+import { RestoreJobsValidationError, type ValidationIssue } from "./errors.js";
+import { regionPattern } from "./options.js";
 
 /** A request as the signer sees it: the exact bytes that will be sent. */
 export interface RequestToSign {
@@ -47,6 +50,62 @@ export function amzDate(date: Date): string {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
  */
 export function signRequest(request: RequestToSign, context: SigningContext): Record<string, string> {
+  const issues = signingProblems(request, context);
+  if (issues.length) throw new RestoreJobsValidationError(issues, "signRequest arguments");
+  return signChecked(request, context);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+// RFC 9110 token: what an HTTP method may be.
+const methodPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** What is wrong with signRequest's arguments, by pointer; no value (a secret) is quoted. */
+function signingProblems(request: unknown, context: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isRecord(request))
+    issues.push({ pointer: "/request", message: "must be an object {method, url, headers?, body?}" });
+  else {
+    if (typeof request.method !== "string" || !methodPattern.test(request.method)) {
+      issues.push({ pointer: "/request/method", message: "must be an HTTP method" });
+    }
+    if (!(request.url instanceof URL))
+      issues.push({ pointer: "/request/url", message: "must be a URL object" });
+    if (
+      request.headers !== undefined &&
+      (!isRecord(request.headers) || Object.values(request.headers).some((v) => typeof v !== "string"))
+    ) {
+      issues.push({ pointer: "/request/headers", message: "must be an object of string values" });
+    }
+    const body = request.body;
+    if (body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array)) {
+      issues.push({ pointer: "/request/body", message: "must be a string or a Uint8Array" });
+    }
+  }
+  if (!isRecord(context))
+    issues.push({ pointer: "/context", message: "must be an object {credentials, region, service?, date?}" });
+  else {
+    issues.push(...credentialsProblems(context.credentials, "/context/credentials"));
+    if (typeof context.region !== "string" || !regionPattern.test(context.region)) {
+      issues.push({ pointer: "/context/region", message: 'must be an AWS Region (like "us-east-1")' });
+    }
+    if (
+      context.service !== undefined &&
+      (typeof context.service !== "string" || !/^[a-z0-9-]+$/.test(context.service))
+    ) {
+      issues.push({ pointer: "/context/service", message: "must be a SigV4 service name (like backup)" });
+    }
+    if (
+      context.date !== undefined &&
+      !(context.date instanceof Date && !Number.isNaN(context.date.getTime()))
+    ) {
+      issues.push({ pointer: "/context/date", message: "must be a valid Date" });
+    }
+  }
+  return issues;
+}
+
+/** signRequest without the argument checks, for callers whose arguments are checked already. */
+export function signChecked(request: RequestToSign, context: SigningContext): Record<string, string> {
   const { credentials, region, service = "backup", date = new Date() } = context;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
