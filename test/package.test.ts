@@ -174,6 +174,27 @@ export function isRestoreJobsError(error: unknown): error is RestoreJobsError {
   );
 
   it(
+    "runs `restore-jobs verify` against the embedded Prism mock it ships with: exit 0",
+    async () => {
+      const ran = await run("npx", ["--no-install", "restore-jobs", "verify", "--runs", "5"], app);
+      expect(ran.code, explain("npx restore-jobs verify --runs 5", ran)).toBe(0);
+      expect(ran.stdout).toContain("the target keeps the contract");
+    },
+    slow,
+  );
+
+  it(
+    "runs `restore-jobs diff` on the spec it ships with: no change, exit 0",
+    async () => {
+      const spec = join(app, "node_modules/restore-jobs/openapi/restore-jobs.yaml");
+      const ran = await run("npx", ["--no-install", "restore-jobs", "diff", spec, spec, "--format", "json"], app);
+      expect(ran.code, explain("npx restore-jobs diff", ran)).toBe(0);
+      expect(JSON.parse(ran.stdout)).toMatchObject({ breaking: false, changes: [] });
+    },
+    slow,
+  );
+
+  it(
     "passes publint on the tarball, warnings included",
     async () => {
       const bytes = await readFile(tarball);
