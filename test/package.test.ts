@@ -187,7 +187,11 @@ export function isRestoreJobsError(error: unknown): error is RestoreJobsError {
     "runs `restore-jobs diff` on the spec it ships with: no change, exit 0",
     async () => {
       const spec = join(app, "node_modules/restore-jobs/openapi/restore-jobs.yaml");
-      const ran = await run("npx", ["--no-install", "restore-jobs", "diff", spec, spec, "--format", "json"], app);
+      const ran = await run(
+        "npx",
+        ["--no-install", "restore-jobs", "diff", spec, spec, "--format", "json"],
+        app,
+      );
       expect(ran.code, explain("npx restore-jobs diff", ran)).toBe(0);
       expect(JSON.parse(ran.stdout)).toMatchObject({ breaking: false, changes: [] });
     },
