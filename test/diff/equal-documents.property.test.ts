@@ -9,6 +9,7 @@ import { stringify } from "yaml";
 import { diffDocuments } from "../../src/diff/diff-documents.js";
 import { parseDocument } from "../../src/diff/load-document.js";
 import { resolveDocument } from "../../src/diff/resolve-document.js";
+import { mulberry32 } from "../support/seeded-random.js";
 import type { Schema } from "./arbitraries/json-schema.arbitrary.js";
 import { openApiDocumentArbitrary } from "./arbitraries/openapi-document.arbitrary.js";
 
@@ -72,17 +73,7 @@ function referenced(doc: Schema): Schema {
   return copy as unknown as Schema;
 }
 
-const rng = fc.integer().map((seed) => {
-  let state = seed >>> 0;
-  // mulberry32
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-});
+const rng = fc.integer().map(mulberry32);
 
 describe("documents that mean the same give no change", () => {
   test.prop([openApiDocumentArbitrary, rng], { numRuns: 150 })(

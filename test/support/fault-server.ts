@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { mulberry32 } from "./seeded-random.js";
 
 export type Fault = "ok" | "503" | "throttle" | "reset-before" | "reset-after" | "stall-after" | "500-after";
 
@@ -18,24 +19,12 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-/** A small seeded generator (mulberry32), so a failing run can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startFaultServer(options: {
   seed: number;
   faultRate: number;
   stallMs: number;
 }): Promise<FaultServer> {
-  const random = seeded(options.seed);
+  const random = mulberry32(options.seed);
   const kinds: Fault[] = ["503", "throttle", "reset-before", "reset-after", "stall-after", "500-after"];
   const jobs = new Map<string, { id: string; call: string }>();
   const faults = Object.fromEntries(["ok", ...kinds].map((k) => [k, 0])) as Record<Fault, number>;
