@@ -15,7 +15,7 @@ import { AttemptTimedOut, nodeHttpTransport } from "./node-http-transport.js";
 import { type RestoreJobsClientOptions, resolveOptions } from "./options.js";
 import { signingMiddleware } from "./raw-signing.js";
 import { interpretAnswer, type StartRestoreJobOutput } from "./response.js";
-import { attemptSignal, backoffDelay, RetryQuota, sleep } from "./retry.js";
+import { attemptSignal, backoffDelay, RetryQuota, sleep, untilAborted } from "./retry.js";
 import { serializeInput, snapshotInput } from "./serialize.js";
 import { signChecked } from "./sign.js";
 import { findInputProblems, findSizeProblem, type StartRestoreJobInput } from "./validate-input.js";
@@ -93,7 +93,9 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     json: string,
     callSignal: AbortSignal | undefined,
   ): Promise<StartRestoreJobOutput> {
-    const credentials = await options.credentials.get();
+    // A provider that hangs (an unreachable metadata endpoint) must not outlive an abort or the
+    // deadline; the attempt's own timeout is for the service, not for a slow SSO login.
+    const credentials = await untilAborted(options.credentials.get(), callSignal);
     const headers = signChecked(
       { method, url: requestUrl, headers: { "content-type": "application/json" }, body: json },
       { credentials, region: options.region, service: "backup", date: clock() },

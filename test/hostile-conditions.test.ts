@@ -163,6 +163,28 @@ describe("credentials", () => {
   });
 });
 
+describe("a credentials provider that never answers", () => {
+  const hanging = () => new Promise<AwsCredentials>(() => {});
+  it("does not outlive the caller's abort", async () => {
+    const target = await serve((_req, res) => json(res, 200, { RestoreJobId: "x" }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("gave up")), 50);
+    const error = await client(target.url, { credentials: hanging })
+      .startRestoreJob(input, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RestoreJobsAbortError" });
+    expect(target.received).toHaveLength(0);
+  });
+
+  it("does not outlive the deadline", async () => {
+    const target = await serve((_req, res) => json(res, 200, { RestoreJobId: "x" }));
+    const error = await client(target.url, { credentials: hanging, deadlineMs: 100 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RestoreJobsTimeoutError", timeoutMs: 100, retryable: false });
+  });
+});
+
 describe("retry quota", () => {
   it("is shared by the client's calls, so an outage stops multiplying the load", async () => {
     const target = await serve((_req, res) => json(res, 503, { __type: "ServiceUnavailableException" }));
