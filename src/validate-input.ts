@@ -125,13 +125,13 @@ export function findSizeProblem(
   if (size <= limit) return undefined;
   const what = `makes the request body ${size} bytes, above the limit of ${limit} (option maxRequestBytes)`;
   const members = Object.entries(body).map(([key, value]) => ({ key, bytes: utf8Bytes(value) }));
-  const largest = members.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const largest = members.reduce((a, b) => (b.bytes > a.bytes ? b : a), { key: "", bytes: 0 });
   if (largest.key !== "Metadata") return { pointer: `/${escapePointer(largest.key)}`, message: what };
   const entries = Object.entries(body.Metadata).map(([key, value]) => ({
     key,
     bytes: utf8Bytes(key) + utf8Bytes(value),
   }));
-  const entry = entries.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const entry = entries.reduce((a, b) => (b.bytes > a.bytes ? b : a), { key: "", bytes: 0 });
   return entry.bytes * 2 > largest.bytes
     ? { pointer: `/Metadata/${escapePointer(entry.key)}`, message: what }
     : { pointer: "/Metadata", message: `(${entries.length} keys) ${what}` };

@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findInputProblems } from "../src/validate-input.js";
+import { serializeInput } from "../src/serialize.js";
+import { findInputProblems, findSizeProblem } from "../src/validate-input.js";
+import { validInputArbitrary } from "./arbitraries/start-restore-job-input.js";
 
 const arn = "arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45";
 const valid = { RecoveryPointArn: arn, Metadata: {} };
@@ -100,5 +103,23 @@ describe("findInputProblems", () => {
         2,
       );
     });
+  });
+});
+
+describe("findSizeProblem", () => {
+  it("points at a member the body has, for any valid input over the limit", () => {
+    fc.assert(
+      fc.property(validInputArbitrary, (input) => {
+        const { body, json } = serializeInput(input);
+        const problem = findSizeProblem(body, json, 10);
+        expect(problem?.message).toContain("above the limit of 10");
+        const [, member, key] = (problem?.pointer ?? "")
+          .split("/")
+          .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+        expect(Object.keys(body)).toContain(member);
+        if (key !== undefined) expect(Object.keys(body.Metadata)).toContain(key);
+        expect(findSizeProblem(body, json, json.length * 4)).toBeUndefined();
+      }),
+    );
   });
 });
