@@ -106,11 +106,18 @@ describe("findInputProblems", () => {
   });
 });
 
+// Keys with the characters a JSON pointer must escape, and values long enough to dominate.
+const metadataWithBigEntries = fc.dictionary(
+  fc.string({ unit: fc.constantFrom("a", "/", "~", "0", "1"), minLength: 1, maxLength: 4 }),
+  fc.string({ maxLength: 300 }),
+  { maxKeys: 3 },
+);
+
 describe("findSizeProblem", () => {
   it("points at a member the body has, for any valid input over the limit", () => {
     fc.assert(
-      fc.property(validInputArbitrary, (input) => {
-        const { body, json } = serializeInput(input);
+      fc.property(validInputArbitrary, metadataWithBigEntries, (input, extra) => {
+        const { body, json } = serializeInput({ ...input, Metadata: { ...input.Metadata, ...extra } });
         const problem = findSizeProblem(body, json, 10);
         expect(problem?.message).toContain("above the limit of 10");
         const [, member, key] = (problem?.pointer ?? "")
