@@ -186,7 +186,12 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
   }
 
   async function startRestoreJob(input: StartRestoreJobInput, callOptions: StartRestoreJobCallOptions = {}) {
-    const callerSignal = callOptions?.signal;
+    if (typeof callOptions !== "object" || callOptions === null) {
+      throw new RestoreJobsConfigError([
+        { pointer: "", message: "call options must be an object { signal? }" },
+      ]);
+    }
+    const callerSignal = callOptions.signal;
     if (callerSignal !== undefined && !(callerSignal instanceof AbortSignal)) {
       throw new RestoreJobsConfigError([{ pointer: "/signal", message: "must be an AbortSignal" }]);
     }
