@@ -71,7 +71,8 @@ export async function run(argv: string[], io: Partial<Io> = {}): Promise<number>
     return 0;
   }
   const format = values.format as keyof typeof formats;
-  if (!(format in formats))
+  // Own keys only: `in` would accept "toString" and print "[object Object]".
+  if (!Object.hasOwn(formats, format))
     return usageError(`--format must be text, markdown or json, not "${values.format}"`);
   const failOn = values["fail-on"] as (typeof failOns)[number];
   if (!failOns.includes(failOn))

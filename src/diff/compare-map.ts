@@ -7,23 +7,19 @@ import {
   byDirection,
   capital,
   child,
+  join,
   type Place,
   type SchemaContext,
   subject,
 } from "./schema-context.js";
-import { asSchema, type Schema, type viewOf } from "./schema-view.js";
+import { asSchema, type Schema, type SchemaView } from "./schema-view.js";
 import { ChangeList, type Level, severity } from "./types.js";
 
 /** The map part of an object: which keys beyond the declared members (`propertyNames`), which values (`additionalProperties`). */
-export function compareMap(
-  before: ReturnType<typeof viewOf>,
-  after: ReturnType<typeof viewOf>,
-  ctx: SchemaContext,
-  place: Place,
-): void {
+export function compareMap(before: SchemaView, after: SchemaView, ctx: SchemaContext, place: Place): void {
   const { sink, operation, direction } = ctx;
   const narrowedLevel = byDirection(ctx, "breaking", "info");
-  const mapName = place.path === "" ? `the ${direction} body` : `map \`${place.path}\``;
+  const mapName = place.path === "" ? subject(ctx, place) : `map \`${place.path}\``;
   const location = pointer(place.location, "additionalProperties");
   if (before.additional !== false && after.additional === false) {
     sink.add({
@@ -46,7 +42,13 @@ export function compareMap(
     after.additional !== false &&
     (before.additional !== true || after.additional !== true)
   ) {
-    summarise(asSchema(before.additional), asSchema(after.additional), "values", location, `${place.path}.*`);
+    summarise(
+      asSchema(before.additional),
+      asSchema(after.additional),
+      "values",
+      location,
+      join(place.path, "*"),
+    );
   }
   if (before.propertyNames || after.propertyNames) {
     summarise(
@@ -54,7 +56,7 @@ export function compareMap(
       after.propertyNames ?? {},
       "keys",
       pointer(place.location, "propertyNames"),
-      `${place.path} (keys)`,
+      place.path === "" ? "(keys)" : `${place.path} (keys)`,
     );
   }
 
@@ -72,14 +74,21 @@ export function compareMap(
       (acc, c) => (severity(c.level) > severity(acc) ? c.level : acc),
       "info",
     );
-    // Named by what matters to the direction: a request breaks when narrowed, a response warns or breaks when widened.
-    const narrowed = direction === "request" ? worst === "breaking" : worst === "info";
+    // Named by what matters to the direction: a request breaks when narrowed, a response warns or
+    // breaks when widened. A request's warnings (a format added, a constraint changed) are neither
+    // a narrowing the rules can prove nor a widening, so they are a change.
+    const how =
+      direction === "request"
+        ? { breaking: "narrowed", warning: "changed", info: "widened" }[worst]
+        : worst === "info"
+          ? "narrowed"
+          : "widened";
     sink.add({
-      id: `${direction}.map.${part}-${narrowed ? "narrowed" : "widened"}`,
+      id: `${direction}.map.${part}-${how}`,
       level: worst,
       operation,
       location: where,
-      message: `The ${part} of ${mapName} ${narrowed ? "were narrowed" : "were widened"}: ${found.changes.map((c) => c.message.replace(/\.$/, "")).join("; ")}.`,
+      message: `The ${part} of ${mapName} ${how === "changed" ? "changed" : `were ${how}`}: ${found.changes.map((c) => c.message.replace(/\.$/, "")).join("; ")}.`,
     });
   }
 }

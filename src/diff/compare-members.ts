@@ -3,12 +3,12 @@ import { sameMeaning } from "./canonical.js";
 import { compareSchemas } from "./compare-schema.js";
 import { pointer } from "./pointer.js";
 import { byDirection, capital, child, join, type Place, type SchemaContext } from "./schema-context.js";
-import type { viewOf } from "./schema-view.js";
+import type { SchemaView } from "./schema-view.js";
 import type { Level } from "./types.js";
 
 export function compareProperties(
-  before: ReturnType<typeof viewOf>,
-  after: ReturnType<typeof viewOf>,
+  before: SchemaView,
+  after: SchemaView,
   ctx: SchemaContext,
   place: Place,
 ): void {

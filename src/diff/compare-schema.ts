@@ -57,7 +57,7 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
   const [from, to] = direction === "request" ? [before.types, after.types] : [after.types, before.types];
   if (!typesWithin(from, to)) {
     add(
-      `${kind(place)}.type-changed`,
+      `${kind(ctx, place)}.type-changed`,
       "breaking",
       `The type of ${subject(ctx, place)} changed from ${describeTypes(before.types)} to ${describeTypes(after.types)}.`,
     );
@@ -65,7 +65,7 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
   }
   if (!typesWithin(to, from)) {
     add(
-      `${kind(place)}.type-${direction === "request" ? "widened" : "narrowed"}`,
+      `${kind(ctx, place)}.type-${direction === "request" ? "widened" : "narrowed"}`,
       "info",
       `The type of ${subject(ctx, place)} changed from ${describeTypes(before.types)} to ${describeTypes(after.types)}.`,
     );

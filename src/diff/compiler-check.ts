@@ -53,6 +53,9 @@ interface Planned {
 
 const lit = (text: string) => JSON.stringify(text);
 
+/** Whether a JSON pointer is `base` or below it (`/a/b` is under `/a`, `/ab` is not). */
+const isUnder = (location: string, base: string) => location === base || location.startsWith(`${base}/`);
+
 function plan(oldDoc: Json, newDoc: Json, changes: readonly Change[]): Planned[] {
   const planned: Planned[] = [];
   const before = operationsOf(oldDoc);
@@ -64,12 +67,22 @@ function plan(oldDoc: Json, newDoc: Json, changes: readonly Change[]): Planned[]
     if (!now) continue;
     const op = (side: "Old" | "New", entry: typeof was) =>
       `${side}[${lit(entry.path)}][${lit(entry.method)}]`;
+    // A parameter's schema changes carry the ids of any schema (`request.enum.value-removed`), so
+    // they are found by where they are: in the operation's or the path's parameter list.
+    const parameterLists = [was, now].flatMap((entry) => [
+      pointer(entry.location, "parameters"),
+      pointer("", "paths", entry.path, "parameters"),
+    ]);
     planned.push({
       check: {
         scope: "request parameters",
         operation: was.label,
         location: pointer(now.location, "parameters"),
-        rulesBreaking: breakingAt(was.label, (c) => c.id.startsWith("request.parameter.")),
+        rulesBreaking: breakingAt(
+          was.label,
+          (c) =>
+            c.id.startsWith("request.parameter.") || parameterLists.some((list) => isUnder(c.location, list)),
+        ),
       },
       source: `${op("Old", was)}["parameters"]`,
       target: `${op("New", now)}["parameters"]`,
@@ -88,7 +101,7 @@ function plan(oldDoc: Json, newDoc: Json, changes: readonly Change[]): Planned[]
           location,
           rulesBreaking: breakingAt(
             was.label,
-            (c) => c.id.startsWith("request.") && c.location.startsWith(location),
+            (c) => c.id.startsWith("request.") && isUnder(c.location, location),
           ),
         },
         source: `NonNullable<${op("Old", was)}["requestBody"]>["content"][${lit(type)}]`,
@@ -112,7 +125,7 @@ function plan(oldDoc: Json, newDoc: Json, changes: readonly Change[]): Planned[]
             location,
             rulesBreaking: breakingAt(
               was.label,
-              (c) => c.id.startsWith("response.") && c.location.startsWith(location),
+              (c) => c.id.startsWith("response.") && isUnder(c.location, location),
             ),
           },
           source: `${op("New", now)}["responses"][${lit(status)}]["content"][${lit(next.type)}]`,

@@ -2,8 +2,8 @@
 import { canonical } from "./canonical.js";
 import { compareDocumentation } from "./documentation-rules.js";
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
-import type { Json } from "./operations.js";
-import { compareParameters, compareRequestBodies } from "./request-rules.js";
+import type { Json, OperationEntry } from "./operations.js";
+import { compareParameters, compareRequestBodies, parameterKey } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
 
@@ -12,10 +12,24 @@ export interface DiffResult {
   changes: Change[];
 }
 
+/** Parameters keyed by (in, name): their order in the list means nothing. */
+function byParameterKey(list: unknown): Json {
+  const items = Array.isArray(list) ? list : [];
+  return Object.fromEntries(items.map((p) => [parameterKey(p) ?? canonical(p), p]));
+}
+
 /** The operation's meaning, for the safety net: what the rules read, without documentation. */
-function meaning(operation: Json): string {
-  const { parameters, requestBody, responses } = operation;
-  return canonical({ parameters, requestBody, responses }, true);
+function meaning(entry: OperationEntry): string {
+  const { parameters, requestBody, responses } = entry.operation;
+  return canonical(
+    {
+      pathParameters: byParameterKey(entry.pathParameters),
+      parameters: byParameterKey(parameters),
+      requestBody,
+      responses,
+    },
+    true,
+  );
 }
 
 export function diffDocuments(oldDoc: Json, newDoc: Json): DiffResult {
@@ -30,7 +44,7 @@ export function diffDocuments(oldDoc: Json, newDoc: Json): DiffResult {
     compareResponses(pair.before, pair.after, found);
     // Safety net: the operation means something else but no rule said what (response headers,
     // links, a keyword no rule reads). Say so rather than report "no change".
-    if (found.changes.length === 0 && meaning(pair.before.operation) !== meaning(pair.after.operation)) {
+    if (found.changes.length === 0 && meaning(pair.before) !== meaning(pair.after)) {
       found.add({
         id: "operation.changed-unclassified",
         level: "warning",

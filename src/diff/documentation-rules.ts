@@ -7,6 +7,7 @@
 import { canonical, isDocumentationKey } from "./canonical.js";
 import { isObject, type Json } from "./operations.js";
 import { pointer } from "./pointer.js";
+import { parameterKey } from "./request-rules.js";
 import type { ChangeSink } from "./types.js";
 
 function idFor(key: string): string {
@@ -108,9 +109,20 @@ export function compareDocumentation(oldDoc: Json, newDoc: Json, sink: ChangeSin
             message: `The ${key} ${how} (documentation only).`,
           });
         }
+      } else if (key === "parameters" && Array.isArray(was[key]) && Array.isArray(now[key])) {
+        walkParameters(was[key], now[key], pointer(location, key));
       } else if (key !== "enum" && key !== "const" && key !== "default") {
         walk(was[key], now[key], pointer(location, key), !keysAreNames && nameMaps.has(key));
       }
+    }
+  };
+  // A parameter list is a set keyed by (in, name): pair them so, not by position (at the new index).
+  const walkParameters = (was: unknown[], now: unknown[], location: string): void => {
+    const newIndex = new Map(now.map((p, i) => [parameterKey(p), i]));
+    for (const item of was) {
+      const key = parameterKey(item);
+      const i = key === undefined ? undefined : newIndex.get(key);
+      if (i !== undefined) walk(item, now[i], pointer(location, i));
     }
   };
   walk(oldDoc.paths, newDoc.paths, "/paths", true);

@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { posix, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
 
@@ -91,8 +91,21 @@ export function parseDocument(text: string, label: string): Record<string, unkno
   return doc as Record<string, unknown>;
 }
 
+/**
+ * `REV:./spec.yaml` is relative to cwd in git, but the `$ref`s it holds are read with `git show`
+ * too: write its path from the repository root (`openapi/spec.yaml`), so `./schemas.yaml` beside
+ * it resolves to `openapi/schemas.yaml` and not to `schemas.yaml` at the root.
+ */
+async function fromRepositoryRoot(path: string, cwd: string): Promise<string> {
+  if (!/^\.\.?\//.test(path)) return path;
+  const { stdout } = await run("git", ["rev-parse", "--show-prefix"], { cwd });
+  return posix.normalize(posix.join(stdout.trim(), path));
+}
+
 export async function loadDocument(arg: string, cwd = process.cwd()): Promise<LoadedDocument> {
-  const source = parseSourceArgument(arg, cwd);
-  const text = await readSourceText(source);
+  const given = parseSourceArgument(arg, cwd);
+  const text = await readSourceText(given);
+  const source =
+    given.kind === "git" ? { ...given, path: await fromRepositoryRoot(given.path, given.cwd) } : given;
   return { label: arg, source, raw: parseDocument(text, arg) };
 }

@@ -5,22 +5,29 @@ import { pointer } from "./pointer.js";
 import type { ChangeSink } from "./types.js";
 
 interface Parameter {
-  key: string;
+  /** `query parameter \`limit\``, for messages. */
   name: string;
   required: boolean;
   schema: unknown;
   location: string;
 }
 
+/**
+ * What identifies a parameter: where it goes and its name (`query:limit`); header names are
+ * case-insensitive (RFC 9110 §5.1). Undefined for something that is not a parameter.
+ */
+export function parameterKey(p: unknown): string | undefined {
+  if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") return undefined;
+  return `${p.in}:${p.in === "header" ? p.name.toLowerCase() : p.name}`;
+}
+
 function parametersOf(entry: OperationEntry): Map<string, Parameter> {
   const out = new Map<string, Parameter>();
   const collect = (list: unknown[], base: string) =>
     list.forEach((p, i) => {
-      if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") return;
-      // Header names are case-insensitive (RFC 9110 §5.1).
-      const name = p.in === "header" ? p.name.toLowerCase() : p.name;
-      out.set(`${p.in}:${name}`, {
-        key: `${p.in}:${name}`,
+      const key = parameterKey(p);
+      if (key === undefined || !isObject(p)) return;
+      out.set(key, {
         name: `${p.in} parameter \`${p.name}\``,
         required: p.required === true || p.in === "path",
         schema: p.schema ?? {},
@@ -81,6 +88,7 @@ export function compareParameters(before: OperationEntry, after: OperationEntry,
       direction: "request",
       operation,
       sink,
+      parameter: `the ${p.name}`,
     });
   }
 }

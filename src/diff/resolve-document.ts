@@ -16,8 +16,7 @@ const gitScheme = "git-rev:";
 
 function baseUrl(source: DocumentSource): string {
   if (source.kind === "file") return source.path;
-  const path = source.path.replace(/^\.\//, "");
-  return `${gitScheme}///${path.split("/").map(encodeURIComponent).join("/")}`;
+  return `${gitScheme}///${source.path.split("/").map(encodeURIComponent).join("/")}`;
 }
 
 function options(source: DocumentSource): ParserOptions {

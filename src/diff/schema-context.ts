@@ -7,6 +7,8 @@ export interface SchemaContext {
   direction: Direction;
   operation: string;
   sink: ChangeSink;
+  /** The parameter whose schema is compared, as messages name it (`the query parameter \`limit\``); absent for a body. */
+  parameter?: string;
 }
 
 export interface Place {
@@ -25,11 +27,14 @@ export function byDirection(ctx: SchemaContext, request: Level, response: Level)
 }
 
 export function subject(ctx: SchemaContext, place: Place): string {
-  return place.path === "" ? `the ${ctx.direction} body` : `${ctx.direction} member \`${place.path}\``;
+  if (place.path !== "") return `${ctx.direction} member \`${place.path}\``;
+  return ctx.parameter ?? `the ${ctx.direction} body`;
 }
 
-export function kind(place: Place): string {
-  return place.path === "" ? "body" : "property";
+/** The middle word of a type change's id: `request.parameter.type-changed`, `request.body...`, `...property...`. */
+export function kind(ctx: SchemaContext, place: Place): string {
+  if (place.path !== "") return "property";
+  return ctx.parameter === undefined ? "body" : "parameter";
 }
 
 export function child(place: Place, location: string, path: string): Place {

@@ -126,6 +126,7 @@ describe("restore-jobs diff", () => {
     test.each([
       [["only-one.yaml"], /expected two documents/],
       [[spec, spec, "--format", "html"], /--format must be text, markdown or json/],
+      [[spec, spec, "--format", "toString"], /--format must be text, markdown or json/],
       [[spec, spec, "--fail-on", "info"], /--fail-on must be breaking, warning or never/],
       [[spec, spec, "--frobnicate"], /Unknown option '--frobnicate'/],
     ])("bad arguments %j", async (argv, message) => {

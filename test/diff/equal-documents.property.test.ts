@@ -1,6 +1,6 @@
 /**
  * Documents that mean the same give no change: any document against itself with its keys (and its
- * order-free arrays: `required`, `enum`, `type`) shuffled, written as JSON instead of YAML, or with
+ * order-free arrays: `required`, `enum`, `type`, `parameters`) shuffled, written as JSON instead of YAML, or with
  * its body schemas moved into components behind a `$ref`.
  */
 import { fc, test } from "@fast-check/vitest";
@@ -38,7 +38,10 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 function reorder(value: unknown, random: () => number, key?: string): unknown {
   if (Array.isArray(value)) {
     const items = value.map((item) => reorder(item, random));
-    return key === "required" || key === "enum" || key === "type" ? shuffled(items, random) : items;
+    // Order-free: the sets of JSON Schema, and parameters (identified by in and name).
+    return key === "required" || key === "enum" || key === "type" || key === "parameters"
+      ? shuffled(items, random)
+      : items;
   }
   if (typeof value !== "object" || value === null) return value;
   return Object.fromEntries(

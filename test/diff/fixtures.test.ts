@@ -1,7 +1,7 @@
 /**
  * One folder per case under test/diff/fixtures: old.yaml, new.yaml and expected.json (the ids,
- * levels, operations and locations of the changes, and where the compiler disagrees with the rules).
- * Messages are checked loosely: present and naming something.
+ * levels, operations, locations and messages of the changes, and where the compiler disagrees with
+ * the rules), compared whole.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,7 +17,7 @@ const cases = readdirSync(fixtures, { withFileTypes: true })
 
 interface Expected {
   breaking: boolean;
-  changes: { id: string; level: string; operation: string | null; location: string }[];
+  changes: { id: string; level: string; operation: string | null; location: string; message: string }[];
   compiler?: { disagreements: string[] };
 }
 
@@ -33,15 +33,13 @@ describe("restore-jobs diff on each fixture folder", () => {
     const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Expected;
     const report = await diffSources(join(dir, "old.yaml"), join(dir, "new.yaml"));
 
-    expect(
-      report.changes.map(({ id, level, operation, location }) => ({ id, level, operation, location })),
-    ).toEqual(expected.changes);
+    expect(report.changes).toEqual(expected.changes);
     expect(report.breaking).toBe(expected.breaking);
-    for (const change of report.changes) expect(change.message).toMatch(/\w{3,}/);
 
     expect(report.compiler?.ran, report.compiler && !report.compiler.ran ? report.compiler.reason : "").toBe(
       true,
     );
+    expect(expected.compiler, "expected.json has compiler.disagreements").toBeDefined();
     if (report.compiler?.ran && expected.compiler) {
       const disagreements = report.compiler.checks
         .filter((c) => !c.agrees)

@@ -54,10 +54,11 @@ beforeAll(() => {
   git("commit", "--quiet", "-am", "v2");
 });
 
-function diff(...args: string[]) {
-  const result = spawnSync(process.execPath, [tsx, cli, "diff", ...args], { cwd: repo, encoding: "utf8" });
+function diffIn(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [tsx, cli, "diff", ...args], { cwd, encoding: "utf8" });
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
+const diff = (...args: string[]) => diffIn(repo, ...args);
 
 describe("restore-jobs diff REV:path", () => {
   test("reads both sides from git revisions, external $refs from the same revision", () => {
@@ -87,6 +88,22 @@ describe("restore-jobs diff REV:path", () => {
       compatible: false,
       agrees: true,
     });
+  });
+
+  test("REV:./path from a subdirectory reads the file's external $refs beside it in that revision", () => {
+    const { status, out, err } = diffIn(
+      join(repo, "openapi"),
+      "HEAD~1:./spec.yaml",
+      "HEAD:./spec.yaml",
+      "--format",
+      "json",
+      "--no-compiler",
+    );
+    expect(err).toBe("");
+    expect(status).toBe(1);
+    expect(JSON.parse(out).changes.map((c: { id: string }) => c.id)).toEqual([
+      "request.property.became-required",
+    ]);
   });
 
   test("the same revision twice gives no change, exit 0", () => {
