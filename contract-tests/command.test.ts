@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../src/verify/prism-process.js";
 import { shardRange } from "../src/verify/shard.js";
 import { type ContractServer, startContractServer } from "./support/contract-server.js";
-import { type JobRun, runJob, testCredentials, testRegion } from "./support/run-job.js";
+import { credentialEnv, type JobRun, runJob, testCredentials, testRegion } from "./support/run-job.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -43,13 +43,24 @@ describe("restore-jobs verify, the command", () => {
     [["--runs", "zero"], /--runs must be a positive integer/],
     [["--checks", "nope"], /unknown check\(s\) nope/],
     [["--target", "ftp://x"], /--target must be an http\(s\) URL/],
+    [["--target", "http://user:hunter2@127.0.0.1:1"], /--target must not carry credentials/],
+    [
+      ["--proxy", "http://user:hunter2@[bad"],
+      /--proxy must be an http\(s\) URL, got "http:\/\/\[redacted\]@\[bad"/,
+    ],
     [["--shard", "3/2"], /--shard must be i\/n/],
     [["--bogus"], /Unknown option '--bogus'/],
     [["--path", "1:2"], /needs its --seed/],
+    [["--path", "1:2", "--seed", "3"], /--path replays a finding of one check: name it with --checks/],
+    [
+      ["--path", "1:2", "--seed", "3", "--checks", "idempotency,auth_enforced"],
+      /--path replays a finding of one check/,
+    ],
   ])("exits 2 on bad arguments %j", async (argv, message) => {
     const { exitCode, stderr } = await job(argv);
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(message);
+    expect(stderr).not.toContain("hunter2");
   });
 
   it("exits 2 when the target is unreachable, and says so", async () => {
@@ -84,6 +95,28 @@ describe("restore-jobs verify, the command", () => {
     expect(summary).toContain("### ❌ `auth_enforced`");
     expect(summary).toContain("curl -i -X PUT");
     expect(summary).toContain("Signature=<redacted>");
+  });
+
+  it("redacts a target's echo of the token and signature, keeping junit.xml well-formed and no prefix of the token", async () => {
+    server = await startContractServer(testCredentials, testRegion, "echoes_request_headers");
+    const token = "TOKENMARKER-FwoGZXIvYXdzEJr-0123456789abcdef";
+    const run = await job(["--target", server.url.href, "--runs", "5", "--seed", "7"], {
+      ...credentialEnv(),
+      AWS_SESSION_TOKEN: token,
+    });
+    expect(run.exitCode).toBe(1);
+    const [junit, summary, results] = await Promise.all(
+      ["junit.xml", "summary.md", "results.json"].map((f) => readFile(join(run.reportDir, f), "utf8")),
+    );
+    expect(summary).toContain("<redacted>"); // the echo reached the report, redacted
+    for (const text of [junit, summary, results, run.stdout, run.stderr]) {
+      expect(text).not.toContain(token.slice(0, 5));
+      expect(text).not.toMatch(/Signature=[0-9a-f]/);
+    }
+    // Every `<` of junit.xml opens markup of its own: none comes from a redacted text.
+    expect(
+      junit?.match(/<[^?/a-z]|<(?!\?xml|\/?(testsuites?|testcase|properties|property|failure|skipped)\b)/g),
+    ).toBeNull();
   });
 
   it("replays a finding from its --seed and --path", async () => {
@@ -132,9 +165,14 @@ describe("restore-jobs verify, the command", () => {
       "--checks",
       "positive_data_accepted",
     ];
+    await job(argv);
+    const unsharded = server.received.splice(0).sort();
     const slices = await Promise.all(["1/3", "2/3", "3/3"].map((shard) => job([...argv, "--shard", shard])));
     expect(slices.map((s) => s.exitCode)).toEqual([0, 0, 0]);
     expect(slices.map((s) => s.results.results[0]?.cases)).toEqual([10, 10, 10]);
+    // The same cases, each sent once: not just as many.
+    expect(server.received.sort()).toEqual(unsharded);
+    expect(new Set(unsharded).size).toBeGreaterThan(20);
   });
 
   it("a finding in one shard is the finding of the unsharded run", async () => {

@@ -15,10 +15,16 @@ export type Breakage =
   | "error_without_message"
   | "crashes_on_unicode_metadata"
   | "ignores_signature"
-  | "new_id_for_repeated_token";
+  | "new_id_for_repeated_token"
+  // Not a contract rule: for the redaction test, every signed request gets a 400 whose message
+  // echoes the request's session token (across the cut of the reports' body excerpt) and its
+  // Authorization header.
+  | "echoes_request_headers";
 
 export interface ContractServer {
   url: URL;
+  /** The bodies of the `PUT /restore-jobs` requests received, in order. */
+  received: string[];
   close(): Promise<void>;
 }
 
@@ -32,6 +38,7 @@ export async function startContractServer(
   breakage?: Breakage,
 ): Promise<ContractServer> {
   const byToken = new Map<string, string>();
+  const received: string[] = [];
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, {
       "content-type": breakage === "answers_text_plain" ? "text/plain" : "application/json",
@@ -48,9 +55,16 @@ export async function startContractServer(
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
+    if (req.method === "PUT") received.push(text);
     if (req.method !== "PUT" || req.url !== "/restore-jobs")
       return error(res, 400, "VALIDATION_ERROR", "no such operation");
     if (!req.headers.authorization) return error(res, 401, "UNAUTHORIZED", "Missing authentication token");
+    if (breakage === "echoes_request_headers") {
+      const head = JSON.stringify({ success: false, error: { code: "VALIDATION_ERROR", message: "" } });
+      const echo = `${req.headers.authorization} `;
+      const padding = "x".repeat(Math.max(0, 596 - head.length - echo.length));
+      return error(res, 400, "VALIDATION_ERROR", `${echo}${padding}${req.headers["x-amz-security-token"]}`);
+    }
     if (breakage !== "ignores_signature") {
       const ok = await verifySigV4(
         { method: "PUT", path: "/restore-jobs", headers: req.headers, body: text },
@@ -124,6 +138,7 @@ export async function startContractServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: new URL(`http://127.0.0.1:${port}`),
+    received,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

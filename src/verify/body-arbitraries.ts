@@ -8,7 +8,7 @@ import {
   notJsonBodyArbitrary,
 } from "./invalid-body-arbitrary.js";
 import { createValidatorFactory } from "./schema-validator.js";
-import { SchemaDocument } from "./schema-walk.js";
+import { type PrismInFront, SchemaDocument } from "./schema-walk.js";
 import { valueArbitrary } from "./valid-body-arbitrary.js";
 
 export interface InvalidBody {
@@ -33,7 +33,7 @@ export interface BodyArbitraries {
 export function bodyArbitraries(
   requestSchema: JsonSchema,
   examples: unknown[] = [],
-  inventedNames: "unicode" | "ascii" = "unicode",
+  prismInFront: PrismInFront = "none",
 ): BodyArbitraries {
   const compile = createValidatorFactory();
   const validate = compile(requestSchema);
@@ -44,16 +44,18 @@ export function bodyArbitraries(
       const check = compile(schema);
       return (value) => check(value) === true;
     },
-    inventedNames,
+    prismInFront,
   );
   const valid = valueArbitrary(doc, requestSchema).filter(isValid);
   const invalid = fc
     .tuple(valid, evenlyByRule(breakageArbitraries(doc, requestSchema)))
     .map(([base, breakage]) => ({ body: applyBreakage(base, breakage), breakage }))
     .filter(({ body }) => !isValid(body));
+  const validExamples = examples.filter(isValid);
+  const base = (validExamples[0] ?? fc.sample(valid, { numRuns: 1, seed: 42 })[0]) as Record<string, unknown>;
   return {
     valid,
-    coverage: coverageBodies(doc, requestSchema, examples).filter(isValid),
+    coverage: coverageBodies(doc, requestSchema, base, validExamples, isValid).filter(isValid),
     invalid,
     notJson: notJsonBodyArbitrary(valid),
     isValid,

@@ -1,6 +1,7 @@
 import { type OpenApiDocument, operationOf, requestSchemaOf, responseSchemaOf } from "../spec/load-spec.js";
 import { type BodyArbitraries, bodyArbitraries } from "./body-arbitraries.js";
 import { createValidatorFactory, describeErrors } from "./schema-validator.js";
+import type { PrismInFront } from "./schema-walk.js";
 
 /** What the checks need to know of the operation, read from the spec (nothing hard-coded). */
 export interface Contract {
@@ -15,8 +16,8 @@ export interface Contract {
 
 type Responses = Record<string, { content?: Record<string, unknown> }>;
 
-/** @param prismInFront Prism answers for the target (embedded mock or proxy): see SchemaDocument.inventedNames. */
-export function contractOf(doc: OpenApiDocument, prismInFront = false): Contract {
+/** @param prismInFront whether Prism answers for the target (embedded mock, proxy): see PrismInFront. */
+export function contractOf(doc: OpenApiDocument, prismInFront: PrismInFront = "none"): Contract {
   const operation = operationOf(doc, "put", "/restore-jobs");
   const responses = (operation.responses ?? {}) as Responses;
   const keyOf = (status: number): string | undefined => {
@@ -32,7 +33,7 @@ export function contractOf(doc: OpenApiDocument, prismInFront = false): Contract
   }
   const examples = requestExamplesOf(operation);
   return {
-    bodies: bodyArbitraries(requestSchemaOf(doc), examples, prismInFront ? "ascii" : "unicode"),
+    bodies: bodyArbitraries(requestSchemaOf(doc), examples, prismInFront),
     declaresStatus: (status) => keyOf(status) !== undefined,
     mediaTypesOf: (status) => {
       const key = keyOf(status);

@@ -3,6 +3,7 @@ import type { JsonSchema } from "../spec/load-spec.js";
 import { deepMerge, deleteAt, type JsonPath, setAt } from "./json-path.js";
 import {
   conditionalsOf,
+  type PrismInFront,
   plainAllOfOf,
   propertiesOf,
   requiredOf,
@@ -73,11 +74,13 @@ export function breakageArbitraries(
     // Only what follows: consts, enums, patterns and the members' own values.
   } else if (path.length === 0 && types.includes("object")) {
     out.push(
-      fc
-        .oneof(fc.constant([]), fc.string({ maxLength: 12 }), fc.integer(), fc.boolean())
-        .map((value) => ({ rule: "non_object_body" as const, path: at, value })),
-      fc.constant({ rule: "null" as const, path: at, value: null }),
+      nonObjectBodyArbitrary(doc.prismInFront).map((value) => ({
+        rule: "non_object_body" as const,
+        path: at,
+        value,
+      })),
     );
+    if (doc.prismInFront !== "proxy") out.push(fc.constant({ rule: "null" as const, path: at, value: null }));
   } else if (types.length > 0 && !types.includes("null")) {
     out.push(fc.constant({ rule: "null" as const, path: at, value: null }));
     const type = types[0] ?? "string";
@@ -132,7 +135,7 @@ function objectBreakages(doc: SchemaDocument, schema: JsonSchema, at: string[]):
   for (const [name, sub] of Object.entries(properties))
     out.push(...breakageArbitraries(doc, sub, [...at, name]));
   const names =
-    doc.inventedNames === "ascii" ? fc.string({ minLength: 1, maxLength: 24 }) : textArbitrary(1, 24);
+    doc.prismInFront === "none" ? textArbitrary(1, 24) : fc.string({ minLength: 1, maxLength: 24 });
   const unknownName = names.filter((key) => !(key in properties));
   const extra = schema.additionalProperties;
   if (extra === false) {
@@ -167,6 +170,20 @@ function objectBreakages(doc: SchemaDocument, schema: JsonSchema, at: string[]):
     );
   }
   return out;
+}
+
+/**
+ * JSON bodies that are not an object. Through Prism's proxy only those it forwards as sent: an
+ * array, a non-zero number, `true` (see PrismInFront).
+ */
+function nonObjectBodyArbitrary(prismInFront: PrismInFront): fc.Arbitrary<unknown> {
+  if (prismInFront === "proxy")
+    return fc.oneof(
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.integer().filter((n) => n !== 0),
+      fc.constant(true),
+    );
+  return fc.oneof(fc.constant([]), fc.string({ maxLength: 12 }), fc.integer(), fc.boolean());
 }
 
 /** The paths of members a schema requires, at any depth (the `then` of a conditional). */

@@ -30,7 +30,7 @@ Options:
   --proxy UPSTREAM    verify UPSTREAM through Prism's validation proxy; its sl-violations are findings
   --runs N            cases per check (default ${defaultRuns})
   --seed S            fast-check seed (default: random, printed); replays a run
-  --path P            fast-check path of a finding, with --seed and --checks: replays that case
+  --path P            fast-check path of a finding, with --seed and --checks (its one check): replays that case
   --checks a,b,...    only these checks (default: all): ${checkNames.join(", ")}
   --shard i/n         run the i-th of n slices of the cases (as vitest --shard), for CI machines
   --report DIR        write DIR/junit.xml, DIR/summary.md and DIR/results.json
@@ -54,16 +54,22 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
   return Number(text);
 }
 
+/** The argument as it may be shown: a `user:password@` part is masked, never printed. */
+const shown = (text: string) => text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
+
 function httpUrl(name: string, text: string | undefined): URL | undefined {
   if (text === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    bad(`--${name} must be an http(s) URL, got "${text}"`);
+    bad(`--${name} must be an http(s) URL, got "${shown(text)}"`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    bad(`--${name} must be an http(s) URL, got "${text}"`);
+    bad(`--${name} must be an http(s) URL, got "${shown(text)}"`);
+  // A URL's credentials would ride into the replay command and the reports; requests are signed
+  // with SigV4 from the AWS_* variables instead.
+  if (url.username || url.password) bad(`--${name} must not carry credentials (user:password@)`);
   return url;
 }
 
@@ -118,6 +124,9 @@ export function parseOptions(argv: string[]): CommandOptions {
       : (parseShard(shardText) ?? bad(`--shard must be i/n with 1 <= i <= n, got "${shardText}"`));
   if (str("path") !== undefined && seedText === undefined)
     bad("--path replays a finding and needs its --seed");
+  // A path is a place in one check's stream of cases; in another check's it is another case.
+  if (str("path") !== undefined && checks?.length !== 1)
+    bad("--path replays a finding of one check: name it with --checks");
   return {
     help: false,
     target,

@@ -7,6 +7,7 @@ import { VerifyCannotRun } from "./errors.js";
 /** A running Prism (mock or validation proxy) and how to stop it. */
 export interface PrismProcess {
   url: URL;
+  pid: number | undefined;
   /** Why Prism is no longer running, with the end of its output; undefined while it runs. */
   exitedBecause(): string | undefined;
   stop(): Promise<void>;
@@ -37,6 +38,15 @@ function prismBin(): string {
   return join(dirname(packageJson), typeof bin === "string" ? bin : (bin.prism ?? "dist/index.js"));
 }
 
+/**
+ * Loaded into Prism before its own code: Prism's stdin is a pipe from this process, which the
+ * system closes when this process ends, however it ends. A SIGKILL (a CI runner's timeout) runs
+ * no handler here, and Prism, detached in its own process group, would otherwise live on.
+ */
+const exitWhenParentGoes = `data:text/javascript,${encodeURIComponent(
+  'process.stdin.on("end", () => process.exit(0)).on("error", () => process.exit(0)).resume();',
+)}`;
+
 const live = new Set<ChildProcess>();
 /** Last resort: a Prism still running when this process exits is killed with it. */
 process.once("exit", () => {
@@ -64,11 +74,15 @@ export async function startPrism(
 ): Promise<PrismProcess> {
   const port = await freePort();
   const mode = upstream ? ["proxy", specPath, upstream.href] : ["mock", specPath];
-  const child = spawn(process.execPath, [prismBin(), ...mode, "-h", "127.0.0.1", "-p", String(port)], {
-    detached: process.platform !== "win32",
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", exitWhenParentGoes, prismBin(), ...mode, "-h", "127.0.0.1", "-p", String(port)],
+    {
+      detached: process.platform !== "win32",
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+    },
+  );
   live.add(child);
   let output = "";
   const stop = async () => {
@@ -126,6 +140,7 @@ export async function startPrism(
   }
   return {
     url: new URL(`http://127.0.0.1:${port}`),
+    pid: child.pid,
     exitedBecause: () => exit,
     stop: () => {
       stopping = true;

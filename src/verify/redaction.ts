@@ -1,4 +1,4 @@
-import type { SentRequest } from "./types.js";
+import type { Exchange, SentRequest } from "./types.js";
 
 const redacted = "<redacted>";
 const secretHeaders = new Set(["authorization", "x-amz-security-token"]);
@@ -27,6 +27,23 @@ export class Redactor {
 
   request(request: SentRequest): SentRequest {
     return { ...request, headers: this.headers(request.headers) };
+  }
+
+  /**
+   * An exchange as it may be recorded: the request's secret headers redacted, and every text of
+   * it (a response body or header that echoes the request) through `text`, before any excerpt
+   * is cut from it (a cut through a secret would keep its first characters).
+   */
+  exchange(exchange: Exchange): Exchange {
+    return this.value({ ...exchange, request: this.request(exchange.request) });
+  }
+
+  /** A copy of a JSON-like value with every string passed through `text`. */
+  value<T>(value: T): T {
+    if (typeof value === "string") return this.text(value) as T;
+    if (Array.isArray(value)) return value.map((item) => this.value(item)) as T;
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.value(item)])) as T;
   }
 
   text(text: string): string {

@@ -113,39 +113,44 @@ export function summaryMarkdown(outcome: VerifyOutcome): string {
       `Replay: \`${f.replay}\``,
       "",
       "Counterexample (shrunk):",
-      "```json",
-      f.counterexample,
-      "```",
+      ...fenced(f.counterexample, "json"),
       ...f.exchanges.flatMap((e, i) => [
         "Request:",
-        "```sh",
-        f.curl[i] ?? "",
-        "```",
+        ...fenced(f.curl[i] ?? "", "sh"),
         "Response:",
-        "```",
-        responseSummary(e),
-        "```",
+        ...fenced(responseSummary(e)),
       ]),
     ]),
     "",
   ].join("\n");
 }
 
-/** Writes junit.xml, summary.md and results.json into `dir`, every text passed through the redactor. */
+/** A Markdown code block whose fence is longer than any run of backticks in `text` (a body may hold one). */
+function fenced(text: string, info = ""): string[] {
+  const fence = "`".repeat(Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return [`${fence}${info}`, text, fence];
+}
+
+/**
+ * Writes junit.xml, summary.md and results.json into `dir`. Every text of the outcome passes
+ * through the redactor before it is rendered: after XML escaping, the redactor's `<redacted>`
+ * would be markup and junit.xml no longer well-formed.
+ */
 export async function writeReports(
   dir: string,
   outcome: VerifyOutcome,
   redactor: Redactor,
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
+  const safe = redactor.value(outcome);
   const files: [string, string][] = [
-    ["junit.xml", junitXml(outcome)],
-    ["summary.md", summaryMarkdown(outcome)],
+    ["junit.xml", junitXml(safe)],
+    ["summary.md", summaryMarkdown(safe)],
     [
       "results.json",
-      `${JSON.stringify({ tool: "restore-jobs verify", ok: findingsOf(outcome).length === 0, ...outcome }, null, 2)}\n`,
+      `${JSON.stringify({ tool: "restore-jobs verify", ok: findingsOf(safe).length === 0, ...safe }, null, 2)}\n`,
     ],
   ];
-  for (const [name, text] of files) await writeFile(join(dir, name), redactor.text(text), "utf8");
+  for (const [name, text] of files) await writeFile(join(dir, name), text, "utf8");
   return files.map(([name]) => join(dir, name));
 }

@@ -81,7 +81,7 @@ export async function runCheck(
   }
   const { redactor } = options;
   const path = details.counterexamplePath ?? "";
-  const exchanges = last.exchanges.map((e) => ({ ...e, request: redactor.request(e.request) }));
+  const exchanges = last.exchanges.map((e) => redactor.exchange(e));
   return {
     ...base,
     cases,

@@ -1,6 +1,16 @@
 import type { JsonSchema } from "../spec/load-spec.js";
 
 /**
+ * Whether Prism answers for the target, and how: the cases avoid what Prism cannot carry
+ * (docs/verify.md, "Known limits"). As mock or proxy, Prism copies the name of an unknown member
+ * into its `sl-violations` response header and crashes on a character outside Latin-1, so invented
+ * member names are ASCII. As proxy, it forwards a JSON string body unquoted and a falsy one (`0`,
+ * `false`, `null`, `""`) empty, which the upstream then sees as another body whose signature does
+ * not verify, so a body that is not an object is one Prism forwards as sent.
+ */
+export type PrismInFront = "none" | "mock" | "proxy";
+
+/**
  * Navigation of a self-contained JSON Schema 2020-12 document (the output of `requestSchemaOf`):
  * `$ref` into `$defs`, and the small set of keywords the case generators read.
  */
@@ -12,12 +22,8 @@ export class SchemaDocument {
   constructor(
     readonly root: JsonSchema,
     private readonly validator: (schema: JsonSchema) => (value: unknown) => boolean,
-    /**
-     * Member names the invalid cases may invent: any Unicode, or ASCII only when Prism stands in
-     * front of the target (Prism copies the name of an unknown member into its `sl-violations`
-     * response header and crashes on a character outside Latin-1; see docs/verify.md).
-     */
-    readonly inventedNames: "unicode" | "ascii" = "unicode",
+    /** Whether Prism answers for the target: see PrismInFront. */
+    readonly prismInFront: PrismInFront = "none",
   ) {}
 
   private readonly compiled = new Map<unknown, (value: unknown) => boolean>();

@@ -7,6 +7,7 @@ import { startPrism } from "./prism-process.js";
 import { Redactor } from "./redaction.js";
 import { credentialsFromEnv, dummyCredentials, regionFromEnv, requestBuilder } from "./request-signing.js";
 import { runCheck } from "./run-check.js";
+import type { PrismInFront } from "./schema-walk.js";
 import type { Shard } from "./shard.js";
 import type { CheckName, CheckResult } from "./types.js";
 
@@ -29,9 +30,17 @@ export interface VerifyOptions {
   onInfo?: ((message: string) => void) | undefined;
 }
 
+export type VerifyMode = "embedded-mock" | "target" | "proxy";
+
+const prismInFrontOf: Record<VerifyMode, PrismInFront> = {
+  "embedded-mock": "mock",
+  target: "none",
+  proxy: "proxy",
+};
+
 export interface VerifyOutcome {
   target: string;
-  mode: "embedded-mock" | "target" | "proxy";
+  mode: VerifyMode;
   seed: number;
   runs: number;
   shard?: Shard | undefined;
@@ -44,11 +53,12 @@ export interface VerifyOutcome {
 export async function verify(options: VerifyOptions, signal?: AbortSignal): Promise<VerifyOutcome> {
   const started = Date.now();
   const specPath = options.specPath ?? bundledSpecPath;
+  const mode = options.proxy ? "proxy" : options.target ? "target" : "embedded-mock";
   let doc: OpenApiDocument;
   let contract: Contract;
   try {
     doc = await loadSpec(specPath);
-    contract = contractOf(doc, options.target === undefined);
+    contract = contractOf(doc, prismInFrontOf[mode]);
   } catch (error) {
     throw new VerifyCannotRun(
       "SPEC_UNREADABLE",
@@ -56,7 +66,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
     );
   }
   const envCredentials = credentialsFromEnv(options.env);
-  const embedded = options.target === undefined && options.proxy === undefined;
+  const embedded = mode === "embedded-mock";
   if (!envCredentials && !embedded) {
     throw new VerifyCannotRun(
       "NO_CREDENTIALS",
@@ -105,7 +115,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
         : options.target
           ? target.href
           : `${target.href} (embedded Prism mock)`,
-      mode: options.proxy ? "proxy" : embedded ? "embedded-mock" : "target",
+      mode,
       seed: options.seed,
       runs: options.runs,
       shard: options.shard,
