@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { boundedFetch, ResponseTooLarge } from "./bounded-fetch.js";
+import type { AwsCredentials } from "./credentials-types.js";
 import {
   RestoreJobsAbortError,
   RestoreJobsApiError,
@@ -91,20 +92,18 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
   async function attemptOnce(
     body: StartRestoreJobInput,
     json: string,
+    credentials: AwsCredentials,
     callSignal: AbortSignal | undefined,
+    secrets: Set<string | undefined>,
   ): Promise<StartRestoreJobOutput> {
-    // A provider that hangs (an unreachable metadata endpoint) must not outlive an abort or the
-    // deadline; the attempt's own timeout is for the service, not for a slow SSO login.
-    const credentials = await untilAborted(options.credentials.get(), callSignal);
     const headers = signChecked(
       { method, url: requestUrl, headers: { "content-type": "application/json" }, body: json },
       { credentials, region: options.region, service: "backup", date: clock() },
     );
-    const secrets = [
-      credentials.secretAccessKey,
-      credentials.sessionToken,
-      headers.authorization?.split("Signature=")[1],
-    ];
+    // The call's earlier attempts count too: a later answer may echo an earlier signature.
+    secrets.add(credentials.secretAccessKey);
+    secrets.add(credentials.sessionToken);
+    secrets.add(headers.authorization?.split("Signature=")[1]);
     delete headers.host;
     // Over the own transport the attempt's timeout is a timer in the transport; over a caller's
     // fetch it is an AbortController the fetch is handed.
@@ -138,7 +137,11 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
       const text =
         typeof payload === "string" ? payload : payload === undefined ? "" : JSON.stringify(payload);
       try {
-        return interpretAnswer(response.status, response.headers, text, { method, url, secrets });
+        return interpretAnswer(response.status, response.headers, text, {
+          method,
+          url,
+          secrets: [...secrets],
+        });
       } catch (failure) {
         const date = Date.parse(response.headers.get("date") ?? "");
         if (failure instanceof RestoreJobsApiError && !Number.isNaN(date)) serverTimes.set(failure, date);
@@ -169,7 +172,11 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
   }
 
   /** A correction that makes the same request worth sending again at once, each once a call. */
-  function correctionFor(failure: RestoreJobsError, done: Set<string>): "skew" | "token" | undefined {
+  function correctionFor(
+    failure: RestoreJobsError,
+    done: Set<string>,
+    credentials: AwsCredentials | undefined,
+  ): "skew" | "token" | undefined {
     if (!(failure instanceof RestoreJobsApiError)) return undefined;
     const serverTime = serverTimes.get(failure);
     if (!done.has("skew") && skewCodes.has(failure.code) && serverTime !== undefined) {
@@ -178,8 +185,13 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
         return "skew";
       }
     }
-    if (!done.has("token") && expiredTokenCodes.has(failure.code) && options.credentials.refreshable) {
-      options.credentials.invalidate();
+    if (
+      !done.has("token") &&
+      expiredTokenCodes.has(failure.code) &&
+      options.credentials.refreshable &&
+      credentials
+    ) {
+      options.credentials.invalidate(credentials);
       return "token";
     }
     return undefined;
@@ -215,10 +227,19 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     const corrections = new Set<string>();
     let retriesLeft = options.maxAttempts - 1;
     let lastRetryCost: number | undefined;
-    for (let attempt = 1; ; attempt++) {
+    /** Requests sent: what `attempts` of an error says (a provider failing sends none). */
+    let sent = 0;
+    /** What no error may hold, from every attempt of this call. */
+    const secrets = new Set<string | undefined>();
+    for (;;) {
       let failure: RestoreJobsError;
+      let credentials: AwsCredentials | undefined;
       try {
-        const output = await attemptOnce(body, json, callSignal);
+        // A provider that hangs (an unreachable metadata endpoint) must not outlive an abort or
+        // the deadline; the attempt's own timeout is for the service, not for a slow SSO login.
+        credentials = await untilAborted(options.credentials.get(), callSignal);
+        sent++;
+        const output = await attemptOnce(body, json, credentials, callSignal, secrets);
         quota.release(lastRetryCost);
         return output;
       } catch (error) {
@@ -230,8 +251,8 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
               ? new RestoreJobsTimeoutError(method, url, options.timeoutMs)
               : new RestoreJobsNetworkError(method, url, error));
       }
-      failure.attempts = attempt;
-      const correction = correctionFor(failure, corrections);
+      failure.attempts = sent;
+      const correction = correctionFor(failure, corrections, credentials);
       if (correction) {
         // Signed again with the corrected clock or fresh credentials: not a fault, so it takes
         // neither a retry nor quota, and happens at most once a call.
@@ -243,12 +264,13 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
       if (!isRetryable(failure) || retriesLeft === 0 || !quota.acquire(cost)) throw failure;
       retriesLeft--;
       lastRetryCost = cost;
-      const delay = backoffDelay(attempt, options.retryDelay.baseMs, options.retryDelay.maxMs);
+      const retry = options.maxAttempts - 1 - retriesLeft;
+      const delay = backoffDelay(retry, options.retryDelay.baseMs, options.retryDelay.maxMs);
       try {
         await sleep(delay, callSignal);
       } catch {
         const end = stopped() ?? failure;
-        end.attempts = attempt;
+        end.attempts = sent;
         throw end;
       }
     }

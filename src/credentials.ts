@@ -7,11 +7,19 @@ export const refreshBeforeExpiryMs = 5 * 60_000;
 /** Where the client gets credentials, caching a provider's answer until shortly before expiry. */
 export interface CredentialsSource {
   get(): Promise<AwsCredentials>;
-  /** Forget cached provider credentials (after `ExpiredToken`); static ones stay. */
-  invalidate(): void;
+  /**
+   * Forget `expired` (after `ExpiredToken`) if they are still the cached ones, so calls that
+   * failed with the same credentials share one refresh; static credentials stay.
+   */
+  invalidate(expired: AwsCredentials): void;
   /** Whether `invalidate` can bring other credentials (a provider), or not (static ones). */
   readonly refreshable: boolean;
 }
+
+// The AWS model's AccessKeyIdType (STS, IAM): `[\w]+`.
+const accessKeyIdPattern = /^\w+$/;
+// A session token is base64 in practice; what a header value can carry without escaping.
+const sessionTokenPattern = /^[\x21-\x7e]+$/;
 
 /** Problems with a credentials object, named by pointer, without ever quoting a secret. */
 export function credentialsProblems(value: unknown, at: string): ValidationIssue[] {
@@ -29,8 +37,18 @@ export function credentialsProblems(value: unknown, at: string): ValidationIssue
     if (typeof c[key] !== "string" || c[key] === "")
       issues.push({ pointer: `${at}/${key}`, message: "must be a non-empty string" });
   }
+  // Both are sent in headers: a character a header cannot carry would make fetch or node:http
+  // throw an error that quotes the whole header value (the signature, the token).
+  if (typeof c.accessKeyId === "string" && c.accessKeyId !== "" && !accessKeyIdPattern.test(c.accessKeyId)) {
+    issues.push({ pointer: `${at}/accessKeyId`, message: "must be letters, digits and _ (like AKIA...)" });
+  }
   if (c.sessionToken !== undefined && typeof c.sessionToken !== "string") {
     issues.push({ pointer: `${at}/sessionToken`, message: "must be a string when given" });
+  } else if (c.sessionToken && !sessionTokenPattern.test(c.sessionToken)) {
+    issues.push({
+      pointer: `${at}/sessionToken`,
+      message: "must be printable ASCII without spaces (it is sent as X-Amz-Security-Token)",
+    });
   }
   if (
     c.expiration !== undefined &&
@@ -84,8 +102,8 @@ export function providerCredentials(
       });
       return pending;
     },
-    invalidate() {
-      cached = undefined;
+    invalidate(expired) {
+      if (cached === expired) cached = undefined;
     },
     refreshable: true,
   };

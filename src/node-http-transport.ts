@@ -52,8 +52,10 @@ export class Answer {
   get ok(): boolean {
     return this.status >= 200 && this.status < 300;
   }
+  /** UTF-8 decoded as Response.text() decodes it: a leading byte order mark is dropped. */
   async text(): Promise<string> {
-    return this.bytes.toString("utf8");
+    const text = this.bytes.toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
   toResponse(): Response {
     const { status, message } = this;

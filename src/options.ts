@@ -51,6 +51,12 @@ export interface ResolvedOptions {
   retryQuota: number;
 }
 
+/**
+ * The longest timer Node keeps (about 24.8 days): a longer setTimeout fires after 1 ms, and
+ * AbortSignal.timeout throws a RangeError.
+ */
+const maxTimerMs = 2 ** 31 - 1;
+
 // us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1 ...
 export const regionPattern = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
@@ -119,12 +125,14 @@ export function resolveOptions(options: RestoreJobsClientOptions = {}, env = pro
       endpoint = new URL(String(rawEndpoint));
       if (endpoint.protocol !== "http:" && endpoint.protocol !== "https:") throw new Error("not http");
       if (endpoint.search || endpoint.hash) throw new Error("query");
+      // A user:password would be dropped by the transport and printed in every error's message.
+      if (endpoint.username || endpoint.password) throw new Error("userinfo");
     } catch {
       endpoint = undefined;
       issues.push({
         pointer: "/endpoint",
         // Not quoted: a URL can carry user:password.
-        message: "is not an http(s) URL without query or fragment",
+        message: "is not an http(s) URL without user:password, query or fragment",
       });
     }
   }
@@ -133,8 +141,8 @@ export function resolveOptions(options: RestoreJobsClientOptions = {}, env = pro
     issues.push({ pointer: "/fetch", message: "must be a fetch function" });
   }
   positiveInteger(options.maxAttempts, "/maxAttempts", issues, 100);
-  positiveInteger(options.timeoutMs, "/timeoutMs", issues);
-  positiveInteger(options.deadlineMs, "/deadlineMs", issues);
+  positiveInteger(options.timeoutMs, "/timeoutMs", issues, maxTimerMs);
+  positiveInteger(options.deadlineMs, "/deadlineMs", issues, maxTimerMs);
   positiveInteger(options.maxResponseBytes, "/maxResponseBytes", issues);
   positiveInteger(options.maxRequestBytes, "/maxRequestBytes", issues);
   if (
@@ -151,10 +159,10 @@ export function resolveOptions(options: RestoreJobsClientOptions = {}, env = pro
   } else {
     for (const key of ["baseMs", "maxMs"] as const) {
       const value = options.retryDelay?.[key];
-      if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= maxTimerMs)) {
         issues.push({
           pointer: `/retryDelay/${key}`,
-          message: "must be a number of milliseconds, 0 or more",
+          message: `must be a number of milliseconds from 0 to ${maxTimerMs}`,
         });
       }
     }

@@ -29,7 +29,9 @@ export function signingMiddleware(
         headers: signed,
         body: body ?? null,
         signal: request.signal,
-        redirect: request.redirect,
+        // A signed request is never followed elsewhere: a fetch that follows drops Authorization
+        // across origins but would send X-Amz-Security-Token (and the body) to the new host.
+        redirect: "manual",
       });
     },
   };

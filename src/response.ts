@@ -108,7 +108,8 @@ export function interpretAnswer(
   context: AnswerContext,
 ): StartRestoreJobOutput {
   const body = parseJson(text);
-  const requestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id") ?? undefined;
+  const rawRequestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id");
+  const requestId = rawRequestId === null ? undefined : redactSecrets(rawRequestId, context.secrets);
   const base = { status, method: context.method, url: context.url, requestId };
   if (status >= 200 && status < 300 && body) {
     const data = isObject(body.data) ? body.data : undefined;

@@ -138,6 +138,25 @@ describe("startRestoreJob over real HTTP, verified by an independent SigV4 imple
     expect(server.requests.map((r) => r.signature)).toEqual(["valid", "valid"]);
   });
 
+  it("never follows a redirect with a signed request, through the caller's fetch either", async () => {
+    const elsewhere = await serve();
+    const temporary = { ...credentials, sessionToken: "session-token-not-for-elsewhere" };
+    const server = await serve({
+      credentials: temporary,
+      respond: () => ({ status: 303, headers: { location: `${elsewhere.url}/collect` } }),
+    });
+    const c = clientFor(server, {
+      credentials: temporary,
+      fetch: (r, i) => globalThis.fetch(r, i),
+      maxAttempts: 1,
+    });
+    const { response } = await c.raw.PUT("/restore-jobs", { body: input });
+    expect(response.status).toBe(303);
+    await expect(c.startRestoreJob(input)).rejects.toMatchObject({ status: 303 });
+    expect(server.requests).toHaveLength(2);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
   it("bounds the answers a caller's fetch reads, too", async () => {
     const server = await serve({ respond: () => ({ status: 500, body: "y".repeat(5000) }) });
     const c = clientFor(server, {
@@ -352,6 +371,28 @@ describe("network failures, timeouts and abort", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestoreJobsAbortError);
     expect((error as Error).message).toContain("Ctrl-C");
+    expect(target.hits()).toBe(1);
+  });
+
+  it.each([
+    ["node:http", undefined],
+    ["a caller's fetch", (r: Request, i?: RequestInit) => globalThis.fetch(r, i)],
+  ])("ends the call at once when the caller aborts during the backoff, over %s", async (_name, fetch) => {
+    const controller = new AbortController();
+    const target = await rawServer((req, res) => {
+      req.resume();
+      res.writeHead(503, { "content-type": "application/json" });
+      res.end('{"__type":"ServiceUnavailableException"}', () => setTimeout(() => controller.abort(), 20));
+    });
+    // A backoff of up to 24 days: only the abort can end this call.
+    const longest = 2 ** 31 - 1;
+    const error = await clientFor(target, {
+      retryDelay: { baseMs: longest, maxMs: longest },
+      ...(fetch && { fetch }),
+    })
+      .startRestoreJob(input, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RestoreJobsAbortError", attempts: 1 });
     expect(target.hits()).toBe(1);
   });
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type AwsCredentials,
@@ -147,6 +148,62 @@ describe("credentials", () => {
     });
   });
 
+  it("makes one refresh for concurrent calls that all met ExpiredToken with the same credentials", async () => {
+    let issued = 0;
+    const provider = async (): Promise<AwsCredentials> => {
+      issued++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return {
+        ...credentials,
+        sessionToken: `token-${issued}`,
+        expiration: new Date(Date.now() + 3_600_000),
+      };
+    };
+    let answered = 0;
+    const target = await serve((req, res) => {
+      // Answers in an order unlike the requests', so invalidations and refreshes interleave.
+      setTimeout(
+        () =>
+          req.headers["x-amz-security-token"] === "token-1"
+            ? json(res, 400, {}, { "x-amzn-errortype": "ExpiredTokenException" })
+            : json(res, 200, { RestoreJobId: "job" }),
+        (++answered * 7) % 20,
+      );
+    });
+    const c = client(target.url, { credentials: provider });
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => c.startRestoreJob(input)));
+    expect(outcomes).toHaveLength(10);
+    expect(issued).toBe(2);
+  });
+
+  it("refuses provider credentials a header cannot carry, sends nothing and quotes nothing", async () => {
+    const target = await serve((_req, res) => json(res, 200, { RestoreJobId: "x" }));
+    const sessionToken = "FwoGZXIvYXdz\nEJr-SESSION-TOKEN";
+    for (const fetch of [undefined, globalThis.fetch]) {
+      const error = await client(target.url, {
+        credentials: async () => ({ ...credentials, sessionToken }),
+        ...(fetch && { fetch }),
+      })
+        .startRestoreJob(input)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RestoreJobsCredentialsError", attempts: 0 });
+      expect(inspect(error)).not.toContain("SESSION-TOKEN");
+    }
+    expect(target.received).toHaveLength(0);
+  });
+
+  it("counts no attempt when the provider fails before anything is sent", async () => {
+    const target = await serve((_req, res) => json(res, 200, { RestoreJobId: "x" }));
+    const error = await client(target.url, {
+      credentials: async () => {
+        throw new Error("SSO session expired");
+      },
+    })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RestoreJobsCredentialsError", attempts: 0 });
+  });
+
   it("refreshes ahead of expiration (5 minutes), with one provider call for concurrent calls", async () => {
     let calls = 0;
     const provider = async () => {
@@ -172,7 +229,7 @@ describe("a credentials provider that never answers", () => {
     const error = await client(target.url, { credentials: hanging })
       .startRestoreJob(input, { signal: controller.signal })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "RestoreJobsAbortError" });
+    expect(error).toMatchObject({ name: "RestoreJobsAbortError", attempts: 0 });
     expect(target.received).toHaveLength(0);
   });
 
@@ -296,6 +353,19 @@ describe("hostile answers end in a typed error, with no hang", () => {
     await expect(client(target.url, { maxAttempts: 1 }).startRestoreJob(input)).rejects.toBeInstanceOf(
       errorClass,
     );
+  });
+
+  it("a UTF-8 byte order mark before the JSON is read as fetch reads it, over either transport", async () => {
+    const target = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"RestoreJobId":"job-bom"}')]));
+    });
+    for (const fetch of [undefined, globalThis.fetch]) {
+      await expect(client(target.url, { ...(fetch && { fetch }) }).startRestoreJob(input)).resolves.toEqual({
+        id: "job-bom",
+        createdAt: undefined,
+      });
+    }
   });
 
   it("a redirect is not followed with the signed request", async () => {

@@ -93,6 +93,65 @@ describe("client options", () => {
     );
   });
 
+  it("refuses an endpoint with user:password, which every error message would print", () => {
+    const error = configError(() =>
+      resolveOptions(
+        { credentials, region: "us-east-1", endpoint: "http://user:hunter2@127.0.0.1:8080" },
+        {},
+      ),
+    );
+    expect(error.issues).toEqual([
+      { pointer: "/endpoint", message: expect.stringContaining("user:password") },
+    ]);
+    expect(error.message).not.toContain("hunter2");
+  });
+
+  it("refuses times longer than a Node timer holds (a longer one fires at once or throws)", () => {
+    const tooLong = 2 ** 31;
+    const error = configError(() =>
+      resolveOptions(
+        {
+          credentials,
+          region: "us-east-1",
+          timeoutMs: tooLong,
+          deadlineMs: tooLong,
+          retryDelay: { baseMs: tooLong, maxMs: tooLong },
+        },
+        {},
+      ),
+    );
+    expect(error.issues.map((i) => i.pointer)).toEqual([
+      "/timeoutMs",
+      "/deadlineMs",
+      "/retryDelay/baseMs",
+      "/retryDelay/maxMs",
+    ]);
+    expect(resolveOptions({ credentials, region: "us-east-1", timeoutMs: tooLong - 1 }, {}).timeoutMs).toBe(
+      tooLong - 1,
+    );
+  });
+
+  it("refuses credentials a header cannot carry, without quoting them", () => {
+    const error = configError(() =>
+      resolveOptions(
+        {
+          region: "us-east-1",
+          credentials: {
+            accessKeyId: "AKID/WITH\nSLASH",
+            secretAccessKey: "any secret: never sent",
+            sessionToken: "SESSION\nTOKEN-VALUE",
+          },
+        },
+        {},
+      ),
+    );
+    expect(error.issues.map((i) => i.pointer)).toEqual([
+      "/credentials/accessKeyId",
+      "/credentials/sessionToken",
+    ]);
+    expect(error.message).not.toContain("TOKEN-VALUE");
+  });
+
   it("has no region when none is set anywhere", () => {
     expect(configError(() => resolveOptions({ credentials }, {})).issues).toEqual([
       { pointer: "/region", message: expect.stringContaining("AWS_REGION") },

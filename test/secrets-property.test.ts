@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRestoreJobsClient, RestoreJobsError, type StartRestoreJobInput } from "../src/index.js";
 import { credentialsArbitrary } from "./arbitraries/start-restore-job-input.js";
 import { type RecordedRequest, type SigV4Server, startSigV4Server } from "./support/sigv4-server.js";
@@ -51,6 +51,11 @@ const failures: Record<
     status: 429,
     body: JSON.stringify({ __type: "ThrottlingException", Message: echo(req) }),
   }),
+  requestIdEcho: (req) => ({
+    status: 500,
+    headers: { "x-amzn-requestid": echo(req) },
+    body: JSON.stringify({ __type: "InternalFailure" }),
+  }),
   emptySuccess: () => ({ status: 200, body: "" }),
   idlessSuccess: (req) => ({ status: 200, body: JSON.stringify({ data: echo(req) }) }),
   tooLarge: (req) => ({ status: 500, body: echo(req).repeat(2000) }),
@@ -69,11 +74,15 @@ afterAll(() => server.close());
 
 describe("no error holds a secret", () => {
   test.prop(
-    [credentialsArbitrary, fc.constantFrom(...(Object.keys(failures) as (keyof typeof failures)[]))],
+    [
+      credentialsArbitrary,
+      fc.constantFrom(...(Object.keys(failures) as (keyof typeof failures)[])),
+      fc.constantFrom("node:http", "caller's fetch"),
+    ],
     { numRuns: 200 },
   )(
-    "in its message, stack, JSON, inspected form or cause chain, whatever the server answers",
-    async (credentials, kind) => {
+    "in its message, stack, JSON, inspected form or cause chain, whatever the server answers, over either transport",
+    async (credentials, kind, transport) => {
       failure = kind;
       const before = server.requests.length;
       const client = createRestoreJobsClient({
@@ -83,6 +92,7 @@ describe("no error holds a secret", () => {
         maxAttempts: 2,
         retryDelay: { baseMs: 0 },
         maxResponseBytes: 64 * 1024,
+        ...(transport === "caller's fetch" && { fetch: (r: Request, i?: RequestInit) => fetch(r, i) }),
       });
       const error = await client.startRestoreJob(input).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RestoreJobsError);
@@ -140,4 +150,36 @@ describe("no error holds a secret", () => {
       }
     },
   );
+
+  it("nor does an answer that echoes an earlier attempt's signature (signed at another time)", async () => {
+    const credentials = { accessKeyId: "AKIDECHO", secretAccessKey: "echo-test-secret-key-000000" };
+    const earlier: string[] = [];
+    const echoing = await startSigV4Server({
+      credentials,
+      respond: (req) => {
+        earlier.push(signatureOf(req));
+        // The first answer is a skew error, so the second attempt is signed at another time.
+        return earlier.length === 1
+          ? {
+              status: 403,
+              headers: {
+                "x-amzn-errortype": "InvalidSignatureException",
+                date: new Date(Date.now() + 3_600_000).toUTCString(),
+              },
+              body: "{}",
+            }
+          : { status: 400, body: JSON.stringify({ __type: "InvalidRequestException", message: earlier[0] }) };
+      },
+    });
+    try {
+      const error = await createRestoreJobsClient({ region: "us-east-1", endpoint: echoing.url, credentials })
+        .startRestoreJob(input)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RestoreJobsApiError", attempts: 2 });
+      expect(new Set(earlier).size).toBe(2);
+      for (const signature of earlier) expect(everyForm(error)).not.toContain(signature);
+    } finally {
+      await echoing.close();
+    }
+  });
 });
