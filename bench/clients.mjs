@@ -3,11 +3,26 @@
  * the same PUT /restore-jobs: ours (the built package, by its own name), the AWS SDK, and the
  * unsigned floors, raw `fetch` and raw `node:http` with a keep-alive Agent. `http-signed` is the
  * floor plus our signing per request: the load generator for the mock's capacity (part 5).
+ * Every contender reads and parses the whole answer and fails unless it carries a RestoreJobId:
+ * the SDK parses it into its output, ours into `{ id }`, the floors with JSON.parse.
  */
 import http from "node:http";
 import { credentials, input, json, region } from "./payload.mjs";
 
 const path = "/restore-jobs";
+
+/**
+ * The answer's restore job id, or a failure: a contender that gets no id has not done the work.
+ * The AWS wire's `RestoreJobId` (the loopback server), or the documented envelope's `data.id`
+ * (what the embedded Prism mock answers, for the mock's capacity).
+ */
+function restoreJobId(status, text) {
+  if (status !== 200) throw new Error(`status ${status}: ${text.slice(0, 200)}`);
+  const body = JSON.parse(text);
+  const id = body.RestoreJobId ?? (body.success === true ? body.data?.id : undefined);
+  if (typeof id !== "string" || id === "") throw new Error(`no RestoreJobId in ${text.slice(0, 200)}`);
+  return id;
+}
 
 function rawHttp(endpoint, headersFor) {
   const url = new URL(path, endpoint);
@@ -18,10 +33,18 @@ function rawHttp(endpoint, headersFor) {
       const req = http.request(
         { agent, method: "PUT", hostname: url.hostname, port: url.port, path, headers: headersFor(url) },
         (res) => {
-          res.on("data", () => {});
-          res.on("end", () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`)),
-          );
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk) => {
+            text += chunk;
+          });
+          res.on("end", () => {
+            try {
+              resolve(restoreJobId(res.statusCode, text));
+            } catch (error) {
+              reject(error);
+            }
+          });
           res.on("error", reject);
         },
       );
@@ -43,7 +66,7 @@ export const clients = {
     return {
       async send() {
         const { id } = await client.startRestoreJob(input);
-        if (!id) throw new Error("no id");
+        if (typeof id !== "string" || id === "") throw new Error("no id");
       },
       close() {},
     };
@@ -54,7 +77,7 @@ export const clients = {
     return {
       async send() {
         const { RestoreJobId } = await sdk.send(new StartRestoreJobCommand(input));
-        if (!RestoreJobId) throw new Error("no RestoreJobId");
+        if (typeof RestoreJobId !== "string" || RestoreJobId === "") throw new Error("no RestoreJobId");
       },
       close: () => sdk.destroy(),
     };
@@ -68,8 +91,7 @@ export const clients = {
           headers: { "content-type": "application/json" },
           body: json,
         });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`status ${res.status}`);
+        restoreJobId(res.status, await res.text());
       },
       close() {},
     };

@@ -36,7 +36,7 @@ try {
     { cwd: here("../"), encoding: "utf8" },
   );
   console.log(
-    `${client}, 16 in flight, ${seconds} s: ${Math.round(JSON.parse(out.trim().split("\n").at(-1))["16"])} req/s (under the profiler)`,
+    `${client}, 16 in flight, ${seconds} s: ${Math.round(JSON.parse(out.trim().split("\n").at(-1)).rps["16"])} req/s (under the profiler)`,
   );
 } finally {
   server.kill("SIGTERM");

@@ -36,10 +36,11 @@ export async function ensureBuilt(): Promise<string> {
     (s) => s.mtimeMs > built,
     () => false,
   );
-  if (!rebuilt)
-    throw new Error(`npm run build failed: ${ran.stdout.slice(0, 2000)}${ran.stderr.slice(0, 500)}`);
-  // tsc emits despite type errors (someone's work in progress): measure, but say so.
-  return ran.code === 0
-    ? "dist/ rebuilt from src/ (npm run build)"
-    : `dist/ rebuilt from src/ with errors (npm run build exit ${ran.code}): ${ran.stdout.split("\n")[0]}`;
+  // `tsc && esbuild`: when tsc fails (someone's work in progress), the bundle is not rebuilt and
+  // measuring the old one would publish figures of code that is no longer the source.
+  if (ran.code !== 0 || !rebuilt) {
+    const why = `${ran.stdout.trim().split("\n").slice(0, 5).join(" | ")} ${ran.stderr.trim().slice(0, 500)}`;
+    throw new Error(`npm run build failed (exit ${ran.code}), dist/ is older than src/: ${why}`);
+  }
+  return "dist/ rebuilt from src/ (npm run build)";
 }

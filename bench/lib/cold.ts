@@ -1,8 +1,10 @@
 /**
  * Part 2: cold start. `node bench/cold/<name>.mjs <endpoint>` imports its client, sends one
- * request to the loopback server and exits; timed from spawn to exit, the programs interleaved
- * (A B C D A B C D ...) so that a slow moment of the machine hits them all alike. One untimed
- * round first warms the file-system cache.
+ * request to the loopback server, checks the answer and exits (non-zero when it got none: a program
+ * that fails is fast); timed from spawn to exit, the programs interleaved and their order rotated
+ * each round (A B C D, B C D A, ...) so that a slow moment of the machine, or following a heavier
+ * program, hits them all alike. One untimed round first warms the file-system cache. The server
+ * answers 400 to a request that is not the bench's, so each program also proves it sent it.
  */
 import { fileURLToPath } from "node:url";
 import { repoRoot } from "./build.js";
@@ -30,7 +32,10 @@ export async function measureColdStart(endpoint: string, runs: number): Promise<
   for (const name of coldPrograms) await once(name, endpoint);
   const result: ColdResult = { ours: [], sdk: [], fetch: [], http: [] };
   for (let i = 0; i < runs; i++) {
-    for (const name of coldPrograms) result[name].push(await once(name, endpoint));
+    for (let j = 0; j < coldPrograms.length; j++) {
+      const name = coldPrograms[(i + j) % coldPrograms.length]!;
+      result[name].push(await once(name, endpoint));
+    }
   }
   return result;
 }

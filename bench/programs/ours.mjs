@@ -1,5 +1,6 @@
-// The bundle-size program, ours: start one restore job (endpoint as the first argument).
-import { createRestoreJobsClient } from "../../src/index.js";
+// The bundle-size program, ours: start one restore job (endpoint as the first argument), imported
+// by the package's name as users do (dist/restore-jobs.js); prints the id, exits 1 without one.
+import { createRestoreJobsClient } from "restore-jobs";
 
 const client = createRestoreJobsClient({
   region: "us-east-1",
@@ -11,6 +12,7 @@ const { id } = await client.startRestoreJob({
     "arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45",
   IamRoleArn: "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
   ResourceType: "EBS",
-  Metadata: { availabilityZone: "us-east-1a", volumeType: "gp3" },
+  Metadata: { availabilityZone: "us-east-1a", encrypted: "false", volumeType: "gp3", volumeSize: "100" },
 });
+if (!id) throw new Error("no id");
 console.log(id);

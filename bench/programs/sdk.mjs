@@ -1,4 +1,5 @@
-// The bundle-size program, the AWS SDK for JavaScript v3: start one restore job.
+// The bundle-size program, the AWS SDK for JavaScript v3: start one restore job (endpoint as the
+// first argument); the same program as ours.mjs; prints the id, exits 1 without one.
 import { BackupClient, StartRestoreJobCommand } from "@aws-sdk/client-backup";
 
 const sdk = new BackupClient({
@@ -12,8 +13,9 @@ const { RestoreJobId } = await sdk.send(
       "arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45",
     IamRoleArn: "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
     ResourceType: "EBS",
-    Metadata: { availabilityZone: "us-east-1a", volumeType: "gp3" },
+    Metadata: { availabilityZone: "us-east-1a", encrypted: "false", volumeType: "gp3", volumeSize: "100" },
   }),
 );
-console.log(RestoreJobId);
 sdk.destroy();
+if (!RestoreJobId) throw new Error("no RestoreJobId");
+console.log(RestoreJobId);
