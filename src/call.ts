@@ -1,0 +1,146 @@
+import { type Attempt, type SigningClock, serverTimeOf } from "./attempt.js";
+import type { AwsCredentials } from "./credentials-types.js";
+import {
+  RestoreJobsAbortError,
+  RestoreJobsApiError,
+  RestoreJobsError,
+  RestoreJobsNetworkError,
+  RestoreJobsProtocolError,
+  RestoreJobsTimeoutError,
+} from "./errors.js";
+import { AttemptTimedOut } from "./node-http-transport.js";
+import type { ResolvedOptions } from "./options.js";
+import type { StartRestoreJobOutput } from "./response.js";
+import { backoffDelay, RetryQuota, sleep, untilAborted } from "./retry.js";
+import type { StartRestoreJobInput } from "./validate-input.js";
+
+const method = "PUT";
+/** SigV4 requests more than 5 minutes off the service's clock are refused. */
+const maxSkewMs = 5 * 60_000;
+const skewCodes = new Set([
+  "RequestTimeTooSkewed",
+  "RequestExpired",
+  "InvalidSignatureException",
+  "SignatureDoesNotMatch",
+]);
+const expiredTokenCodes = new Set(["ExpiredToken", "ExpiredTokenException"]);
+
+export interface CallContext {
+  options: ResolvedOptions;
+  url: string;
+  attempt: Attempt;
+  /** Shared by every call of the client. */
+  quota: RetryQuota;
+  clock: SigningClock;
+}
+
+/** Network errors, attempt timeouts, 429, 5xx and throttling codes; never 4xx validation or auth. */
+function isRetryable(error: RestoreJobsError): boolean {
+  if (error instanceof RestoreJobsNetworkError) return true;
+  if (error instanceof RestoreJobsTimeoutError) return error.retryable;
+  if (error instanceof RestoreJobsApiError || error instanceof RestoreJobsProtocolError)
+    return error.retryable;
+  return false;
+}
+
+/** A correction that makes the same request worth sending again at once, each once a call. */
+function correctionFor(
+  { options, clock }: CallContext,
+  failure: RestoreJobsError,
+  done: Set<string>,
+  credentials: AwsCredentials | undefined,
+): "skew" | "token" | undefined {
+  if (!(failure instanceof RestoreJobsApiError)) return undefined;
+  const serverTime = serverTimeOf(failure);
+  if (!done.has("skew") && skewCodes.has(failure.code) && serverTime !== undefined) {
+    if (Math.abs(serverTime - clock.now().getTime()) > maxSkewMs) {
+      clock.offsetMs = serverTime - Date.now(); // later calls of the client keep it
+      return "skew";
+    }
+  }
+  if (
+    !done.has("token") &&
+    expiredTokenCodes.has(failure.code) &&
+    options.credentials.refreshable &&
+    credentials
+  ) {
+    options.credentials.invalidate(credentials);
+    return "token";
+  }
+  return undefined;
+}
+
+/**
+ * One startRestoreJob call after validation: attempts with one body and one idempotency token,
+ * corrections (clock skew, expired token), retries with backoff under the shared quota, and the
+ * caller's abort and the deadline, which end it at once.
+ */
+export async function runCall(
+  context: CallContext,
+  body: StartRestoreJobInput,
+  json: string,
+  callerSignal: AbortSignal | undefined,
+): Promise<StartRestoreJobOutput> {
+  const { options, url, attempt, quota } = context;
+  if (callerSignal?.aborted) throw new RestoreJobsAbortError(method, url, callerSignal.reason);
+  const deadline = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
+  const callSignals = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
+  const callSignal = callSignals.length > 1 ? AbortSignal.any(callSignals) : callSignals[0];
+  const stopped = (): RestoreJobsError | undefined => {
+    if (callerSignal?.aborted) return new RestoreJobsAbortError(method, url, callerSignal.reason);
+    if (deadline?.aborted)
+      return new RestoreJobsTimeoutError(method, url, options.deadlineMs ?? 0, "deadline");
+    return undefined;
+  };
+
+  const corrections = new Set<string>();
+  let retriesLeft = options.maxAttempts - 1;
+  let lastRetryCost: number | undefined;
+  /** Requests sent: what `attempts` of an error says (a provider failing sends none). */
+  let sent = 0;
+  /** What no error may hold, from every attempt of this call. */
+  const secrets = new Set<string | undefined>();
+  for (;;) {
+    let failure: RestoreJobsError;
+    let credentials: AwsCredentials | undefined;
+    try {
+      // A provider that hangs (an unreachable metadata endpoint) must not outlive an abort or
+      // the deadline; the attempt's own timeout is for the service, not for a slow SSO login.
+      credentials = await untilAborted(options.credentials.get(), callSignal);
+      sent++;
+      const output = await attempt(body, json, credentials, callSignal, secrets);
+      quota.release(lastRetryCost);
+      return output;
+    } catch (error) {
+      failure =
+        stopped() ??
+        (error instanceof RestoreJobsError
+          ? error
+          : error instanceof AttemptTimedOut
+            ? new RestoreJobsTimeoutError(method, url, options.timeoutMs)
+            : new RestoreJobsNetworkError(method, url, error));
+    }
+    failure.attempts = sent;
+    const correction = correctionFor(context, failure, corrections, credentials);
+    if (correction) {
+      // Signed again with the corrected clock or fresh credentials: not a fault, so it takes
+      // neither a retry nor quota, and happens at most once a call.
+      corrections.add(correction);
+      continue;
+    }
+    const cost =
+      failure instanceof RestoreJobsTimeoutError ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost;
+    if (!isRetryable(failure) || retriesLeft === 0 || !quota.acquire(cost)) throw failure;
+    retriesLeft--;
+    lastRetryCost = cost;
+    const retry = options.maxAttempts - 1 - retriesLeft;
+    const delay = backoffDelay(retry, options.retryDelay.baseMs, options.retryDelay.maxMs);
+    try {
+      await sleep(delay, callSignal);
+    } catch {
+      const end = stopped() ?? failure;
+      end.attempts = sent;
+      throw end;
+    }
+  }
+}
