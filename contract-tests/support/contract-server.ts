@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { validateStartRestoreJobInput } from "../../generated/validate-request.js";
-import { type VerifierCredentials, verifySigV4 } from "./sigv4-verifier.js";
+import { joinedHeaders, sigv4Rejection, type VerifierCredentials } from "../../test/support/sigv4-verify.js";
 
 /** The ways a test server can break the contract, one at a time. */
 export type Breakage =
@@ -54,7 +54,8 @@ export async function startContractServer(
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const text = bytes.toString("utf8");
     if (req.method === "PUT") received.push(text);
     if (req.method !== "PUT" || req.url !== "/restore-jobs")
       return error(res, 400, "VALIDATION_ERROR", "no such operation");
@@ -66,12 +67,13 @@ export async function startContractServer(
       return error(res, 400, "VALIDATION_ERROR", `${echo}${padding}${req.headers["x-amz-security-token"]}`);
     }
     if (breakage !== "ignores_signature") {
-      const ok = await verifySigV4(
-        { method: "PUT", path: "/restore-jobs", headers: req.headers, body: text },
+      // The same verifier the client's tests trust: token, scope, clock and signature, as AWS checks.
+      const rejection = await sigv4Rejection(
+        { method: "PUT", target: "/restore-jobs", headers: joinedHeaders(req.headersDistinct), body: bytes },
         credentials,
         region,
       );
-      if (!ok)
+      if (rejection)
         return error(
           res,
           403,

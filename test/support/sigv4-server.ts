@@ -9,12 +9,17 @@
  * (`format: "aws"`, restJson1: errors named by `x-amzn-ErrorType`), see
  * shared/docs/aws-wire-format.md.
  */
-import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Sha256 } from "@aws-crypto/sha256-js";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { validateStartRestoreJobInput } from "../../generated/validate-request.js";
+import {
+  joinedHeaders,
+  type Rejection,
+  type SignedRequest,
+  sigv4Rejection,
+  type VerifierCredentials,
+} from "./sigv4-verify.js";
 
 export interface RecordedRequest {
   method: string;
@@ -27,7 +32,7 @@ export interface RecordedRequest {
 }
 
 export interface SigV4ServerOptions {
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials: VerifierCredentials;
   /** Default us-east-1; the service is always `backup`. */
   region?: string;
   /** Answer format, default "envelope". */
@@ -51,12 +56,6 @@ export interface SigV4Server {
   close(): Promise<void>;
 }
 
-const service = "backup";
-/** AWS rejects a request whose X-Amz-Date is more than 5 minutes from its clock. */
-const maxClockSkewMs = 5 * 60_000;
-
-type Rejection = "missing" | "malformed" | "access-key" | "token" | "signature" | "expired";
-
 const rejectionMessages: Record<Rejection, string> = {
   missing: "Missing Authentication Token",
   malformed: "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.",
@@ -66,104 +65,6 @@ const rejectionMessages: Record<Rejection, string> = {
     "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
   expired: "Signature expired: X-Amz-Date is more than 5 minutes from the server's time.",
 };
-
-const authorizationPattern =
-  /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request, ?SignedHeaders=([a-z0-9!#$%&'*+.^_`|~;-]+), ?Signature=([0-9a-f]{64})$/;
-
-interface Received {
-  method: string;
-  target: string;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-function equalInConstantTime(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-/** `20150830T123600Z` → Date, or undefined when it is not that format. */
-function parseAmzDate(value: string | undefined): Date | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? "");
-  return m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`) : undefined;
-}
-
-function parseQuery(search: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const [key, value] of new URLSearchParams(search)) {
-    const seen = query[key];
-    query[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
-  return query;
-}
-
-/** Checks the request's SigV4 signature; undefined when it verifies. */
-async function rejectionOf(req: Received, options: SigV4ServerOptions): Promise<Rejection | undefined> {
-  const authorization = req.headers.authorization;
-  if (authorization === undefined) return "missing";
-  const match = authorizationPattern.exec(authorization);
-  if (!match) return "malformed";
-  const [, accessKeyId, scopeDate, scopeRegion, scopeService, signedHeaderList, signature] = match;
-  const { credentials, region = "us-east-1" } = options;
-  if (!equalInConstantTime(accessKeyId!, credentials.accessKeyId)) return "access-key";
-  const token = req.headers["x-amz-security-token"];
-  const expectedToken = credentials.sessionToken;
-  if (token === undefined || expectedToken === undefined) {
-    if (token !== expectedToken) return "token";
-  } else if (!equalInConstantTime(token, expectedToken)) {
-    return "token";
-  }
-
-  const signedNames = signedHeaderList!.split(";");
-  const amzDate = req.headers["x-amz-date"];
-  const signingDate = parseAmzDate(amzDate);
-  if (!signingDate || !signedNames.includes("x-amz-date") || !signedNames.includes("host"))
-    return "signature";
-  if (scopeDate !== amzDate!.slice(0, 8) || scopeRegion !== region || scopeService !== service)
-    return "signature";
-  const declaredHash = req.headers["x-amz-content-sha256"];
-  if (declaredHash !== undefined && declaredHash !== createHash("sha256").update(req.body).digest("hex")) {
-    return "signature";
-  }
-  // Only the headers SignedHeaders names, with the values received. (The SDK's signer sets
-  // x-amz-date itself, from `signingDate`, and drops a `date` header, so a request that signs
-  // `Date` is rejected here; signRequest always signs X-Amz-Date.)
-  const headers: Record<string, string> = {};
-  for (const name of signedNames) {
-    const value = req.headers[name];
-    if (value === undefined) return "signature";
-    headers[name] = value;
-  }
-  const queryAt = req.target.indexOf("?");
-  const [host, port] = (req.headers.host ?? "").split(":");
-  // The token is already among `headers` when it was signed; giving it to the signer as well
-  // would add it to the signed headers of a request that sent it unsigned.
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
-    region,
-    service,
-    sha256: Sha256,
-    applyChecksum: false,
-  });
-  const resigned = await signer.sign(
-    {
-      method: req.method,
-      protocol: "http:",
-      hostname: host ?? "",
-      ...(port ? { port: Number(port) } : {}),
-      path: queryAt < 0 ? req.target : req.target.slice(0, queryAt),
-      query: queryAt < 0 ? {} : parseQuery(req.target.slice(queryAt + 1)),
-      headers,
-      body: req.body,
-    },
-    { signingDate, signableHeaders: new Set(signedNames) },
-  );
-  const expected = /Signature=([0-9a-f]{64})$/.exec(String(resigned.headers.authorization))?.[1] ?? "";
-  if (!equalInConstantTime(signature!, expected)) return "signature";
-  if (Math.abs(Date.now() - signingDate.getTime()) > maxClockSkewMs) return "expired";
-  return undefined;
-}
 
 interface Answer {
   status: number;
@@ -270,22 +171,19 @@ export async function startSigV4Server(options: SigV4ServerOptions): Promise<Sig
     void (async () => {
       let answer: Answer;
       try {
-        const headers: Record<string, string> = {};
-        for (const [name, values] of Object.entries(req.headersDistinct)) {
-          if (values) headers[name] = values.join(",");
-        }
-        const received: Received = {
+        const headers = joinedHeaders(req.headersDistinct);
+        const received: SignedRequest = {
           method: req.method ?? "",
           target: req.url ?? "/",
           headers,
           body: await readBody(req),
         };
-        const rejection = await rejectionOf(received, options);
+        const rejection = await sigv4Rejection(received, options.credentials, options.region);
         const recorded: RecordedRequest = {
           method: received.method,
           path: received.target,
           headers,
-          body: received.body.toString("utf8"),
+          body: received.body.toString(),
           signature: rejection === undefined ? "valid" : rejection === "missing" ? "missing" : "invalid",
         };
         requests.push(recorded);
