@@ -1,9 +1,24 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // The tools package's tests run against the client's source, as tsc and tsx see it (tsconfig.json).
+    alias: [
+      {
+        find: /^restore-jobs$/,
+        replacement: fileURLToPath(new URL("./packages/restore-jobs/src/index.ts", import.meta.url)),
+      },
+    ],
+  },
   test: {
-    include: ["test/**/*.test.ts", "contract-tests/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
+    include: [
+      "packages/*/test/**/*.test.ts",
+      "test-support/**/*.test.ts",
+      "test/**/*.test.ts",
+      "bench/**/*.test.ts",
+    ],
+    globalSetup: ["test-support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Tests start real servers and child processes; forks keep a crash in one from taking the rest.

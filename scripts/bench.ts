@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the client against the AWS SDK for JavaScript v3, side by side, in one run:
- * bundle size, cold start, throughput, signing, and the contract job (issue 6). Prints a table of
+ * bundle size, cold start, throughput, signing, the contract job and the install size. Prints a table of
  * medians and ratios with the goals and writes it to bench/results.md; the pieces live in bench/.
  * Exit status: 0 the bench ran (a missed goal is reported, not a failure); 2 it could not run.
  */
@@ -13,6 +13,7 @@ import { measureBundles } from "../bench/lib/bundle.js";
 import { killAllNow, stopAll } from "../bench/lib/children.js";
 import { measureColdStart } from "../bench/lib/cold.js";
 import { measureContract } from "../bench/lib/contract.js";
+import { measureInstallSizes } from "../bench/lib/install.js";
 import {
   type BenchOptions,
   fullSettings,
@@ -67,6 +68,7 @@ export async function runBench(options: BenchOptions, argv: string[]): Promise<n
       const window = { warmupMs: settings.mockWarmupMs, windowMs: settings.mockWindowMs };
       results.contract = await attempt("contract job", () => measureContract(settings.verifyRuns, window));
     }
+    if (want.has("install")) results.install = await attempt("install size", () => measureInstallSizes());
   } finally {
     await server.stop();
   }

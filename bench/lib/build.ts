@@ -1,7 +1,7 @@
 /**
  * The cold-start and throughput programs import the built package (`restore-jobs` resolves to
- * dist/restore-jobs.js, as it does for users). Rebuilds it with `npm run build` when anything
- * under src/ or generated/ is newer than the build.
+ * packages/restore-jobs/dist/restore-jobs.js, as it does for users). Rebuilds the client with
+ * `npm run build -w restore-jobs` when anything under its src/ or generated/ is newer than the build.
  */
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { run } from "./children.js";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+/** The client package, whose build the bench measures. */
+export const clientRoot = join(repoRoot, "packages/restore-jobs");
 
 async function newestMtime(dir: string): Promise<number> {
   let newest = 0;
@@ -21,18 +23,21 @@ async function newestMtime(dir: string): Promise<number> {
 
 /** Returns a note for the results ("dist/ was up to date" or what the build said). */
 export async function ensureBuilt(): Promise<string> {
-  const built = await stat(join(repoRoot, "dist/restore-jobs.js")).then(
+  const built = await stat(join(clientRoot, "dist/restore-jobs.js")).then(
     (s) => s.mtimeMs,
     () => 0,
   );
   const sources = Math.max(
-    await newestMtime(join(repoRoot, "src")),
-    await newestMtime(join(repoRoot, "generated")),
+    await newestMtime(join(clientRoot, "src")),
+    await newestMtime(join(clientRoot, "generated")),
   );
   if (built > sources) return "dist/ was up to date with src/";
   // What users get: `npm run build` (tsc, then the esbuild bundle the package's main export is).
-  const ran = await run("npm", ["run", "--silent", "build"], { cwd: repoRoot, timeoutMs: 300_000 });
-  const rebuilt = await stat(join(repoRoot, "dist/restore-jobs.js")).then(
+  const ran = await run("npm", ["run", "--silent", "build", "-w", "restore-jobs"], {
+    cwd: repoRoot,
+    timeoutMs: 300_000,
+  });
+  const rebuilt = await stat(join(clientRoot, "dist/restore-jobs.js")).then(
     (s) => s.mtimeMs > built,
     () => false,
   );

@@ -13,6 +13,9 @@ import { run } from "./children.js";
 import { startPrism } from "./prism.js";
 import { measureOnce, type Window } from "./throughput.js";
 
+/** The tools package's command, run from source by tsx as `npm run verify` does. */
+const cliBin = "packages/restore-jobs-cli/src/bin.ts";
+
 export interface VerifyFigures {
   cases: number;
   checksMs: number;
@@ -34,12 +37,11 @@ interface ResultsJson {
 }
 
 async function measureVerify(runs: number): Promise<ContractResult["verify"]> {
-  if (!existsSync(join(repoRoot, "scripts/verify.ts")))
-    return { unavailable: "scripts/verify.ts does not exist yet" };
+  if (!existsSync(join(repoRoot, cliBin))) return { unavailable: `${cliBin} does not exist` };
   const report = await mkdtemp(join(tmpdir(), "restore-jobs-bench-verify-"));
   try {
     const tsx = join(repoRoot, "node_modules/.bin/tsx");
-    const args = ["scripts/cli.ts", "verify", "--runs", String(runs), "--seed", "6", "--report", report];
+    const args = [cliBin, "verify", "--runs", String(runs), "--seed", "6", "--report", report];
     const ran = await run(tsx, args, { cwd: repoRoot, timeoutMs: 600_000 });
     const text = await readFile(join(report, "results.json"), "utf8").catch(() => undefined);
     if (text === undefined) {

@@ -1,7 +1,7 @@
 /** `npm run bench` flags and the settings they select. */
 import { parseArgs } from "node:util";
 
-export const partNames = ["bundle", "cold", "throughput", "sign", "contract"] as const;
+export const partNames = ["bundle", "cold", "throughput", "sign", "contract", "install"] as const;
 export type PartName = (typeof partNames)[number];
 
 export interface Settings {
@@ -51,6 +51,8 @@ Benchmarks the restore-jobs client against the AWS SDK for JavaScript v3, side b
               node:http; median of 5 rounds, each request checked by the server)
   sign        signing operations/s: our signRequest against @smithy/signature-v4
   contract    restore-jobs verify cases/s against the embedded mock, beside the mock's own capacity
+  install     node_modules of an empty project after installing the client, the tools and the AWS
+              SDK's @aws-sdk/client-backup (du -sk; from the npm cache, else the registry)
 
 Options:
   --quick        a tiny setting (few runs, short windows): checks that the bench runs, nothing more

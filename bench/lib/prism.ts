@@ -36,10 +36,14 @@ export interface RunningPrism {
 export async function startPrism(timeoutMs = 60_000): Promise<RunningPrism> {
   const port = await freePort();
   const prism = join(repoRoot, "node_modules/.bin/prism");
-  const child = start(prism, ["mock", "-h", "127.0.0.1", "-p", String(port), "openapi/restore-jobs.yaml"], {
-    cwd: repoRoot,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = start(
+    prism,
+    ["mock", "-h", "127.0.0.1", "-p", String(port), "packages/restore-jobs/openapi/restore-jobs.yaml"],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderr = (stderr + chunk).slice(-2000);

@@ -6,6 +6,7 @@ import { repoRoot } from "./build.js";
 import type { BundleResult } from "./bundle.js";
 import type { ColdResult } from "./cold.js";
 import type { ContractResult } from "./contract.js";
+import type { InstallResult } from "./install.js";
 import type { PartName, Settings } from "./options.js";
 import type { SignResult } from "./sign.js";
 import { median, num, ratio, spread } from "./stats.js";
@@ -18,6 +19,7 @@ export interface Results {
   throughput?: ThroughputResult | Error;
   sign?: SignResult | Error;
   contract?: ContractResult | Error;
+  install?: InstallResult | Error;
 }
 
 interface Goal {
@@ -77,11 +79,12 @@ function missing(part: string, outcome: Error | undefined, name: PartName): Row 
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const MB = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
 
 function rows(results: Results, settings: Settings): { rows: Row[]; details: string[] } {
   const out: Row[] = [];
   const details: string[] = [];
-  const { bundle, cold, throughput, sign, contract } = results;
+  const { bundle, cold, throughput, sign, contract, install } = results;
 
   const p1 = "1 bundle";
   if (bundle && !(bundle instanceof Error)) {
@@ -240,6 +243,37 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
         `- the mock (Prism, alone): ${num(mock["1"] ?? Number.NaN)} req/s 1 at a time, ${num(mock["16"] ?? Number.NaN)} req/s 16 at a time (valid signed PUTs, raw node:http)`,
       );
   } else out.push(missing(p5, contract, "contract"));
+
+  const p6 = "6 install size";
+  if (install && !(install instanceof Error)) {
+    const goal: Goal = { text: "≤ 0.25×", kind: "max", value: 0.25 };
+    out.push(
+      compare(
+        p6,
+        "du -sk node_modules, restore-jobs",
+        install.client.bytes,
+        "AWS SDK",
+        install.sdk.bytes,
+        goal,
+        MB,
+      ),
+    );
+    out.push(
+      compare(
+        p6,
+        "du -sk node_modules, restore-jobs-cli",
+        install.tools.bytes,
+        "AWS SDK",
+        install.sdk.bytes,
+        undefined,
+        MB,
+      ),
+    );
+    for (const i of [install.client, install.tools, install.sdk])
+      details.push(
+        `- install ${i.label} into an empty project: ${MB(i.bytes)} in node_modules, ${i.packages} packages`,
+      );
+  } else out.push(missing(p6, install, "install"));
   return { rows: out, details };
 }
 
@@ -269,7 +303,8 @@ export interface RunInfo {
 }
 
 function version(name: string): string {
-  const file = name === "restore-jobs" ? "package.json" : `node_modules/${name}/package.json`;
+  const file =
+    name === "restore-jobs" ? "packages/restore-jobs/package.json" : `node_modules/${name}/package.json`;
   try {
     return (JSON.parse(readFileSync(join(repoRoot, file), "utf8")) as { version: string }).version;
   } catch {
@@ -285,12 +320,12 @@ export function report(results: Results, info: RunInfo): string {
     "# restore-jobs benchmarks",
     "",
     `Node ${process.version}, ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; ${info.startedAt.toISOString()}; ${Math.round(info.durationMs / 1000)} s.`,
-    `Versions: restore-jobs ${version("restore-jobs")} (dist/restore-jobs.js), @aws-sdk/client-backup ${version("@aws-sdk/client-backup")}, @smithy/signature-v4 ${version("@smithy/signature-v4")}, esbuild ${version("esbuild")}.`,
+    `Versions: restore-jobs ${version("restore-jobs")} (packages/restore-jobs/dist/restore-jobs.js), @aws-sdk/client-backup ${version("@aws-sdk/client-backup")}, @smithy/signature-v4 ${version("@smithy/signature-v4")}, esbuild ${version("esbuild")}.`,
     `Reproduce: \`${info.command}\`. Load average (1/5/15 min) at start ${load(info.loadAtStart)}, at end ${load(loadavg())}: other work on the machine makes the figures noisy; compare within one run, not across runs.`,
     "",
     markdown(table),
     "",
-    "Ratios are ours/theirs: for bundle and cold start lower is better, for the rest higher is better.",
+    "Ratios are ours/theirs: for bundle, cold start and install size lower is better, for the rest higher is better.",
     "The floors (raw fetch, raw node:http) send the same PUT and body unsigned. The loopback server checks every request of every contender (PUT /restore-jobs, the same body byte for byte but the idempotency token, signed or not as it should be, kept-alive connections) and each contender parses the answer; a run with one failed or foreign request gets no figure. A missed goal is reported, not an error.",
     "",
     "## Details",

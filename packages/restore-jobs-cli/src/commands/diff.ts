@@ -1,0 +1,97 @@
+/**
+ * `restore-jobs diff OLD NEW`: which changes between two versions of an OpenAPI document break
+ * clients. A thin command over src/diff/.
+ */
+import { parseArgs } from "node:util";
+import { formatJson } from "../diff/format-json.js";
+import { formatMarkdown } from "../diff/format-markdown.js";
+import { formatText } from "../diff/format-text.js";
+import { DocumentLoadError } from "../diff/load-document.js";
+import { diffSources } from "../diff/run-diff.js";
+import { type Level, severity } from "../diff/types.js";
+
+export const help = `Usage: restore-jobs diff OLD NEW [options]
+       npm run diff -- OLD NEW [options]
+
+Compares two versions of an OpenAPI document and says which changes break clients.
+OLD and NEW are files (YAML or JSON) or git revisions of a file, REV:path
+(e.g. origin/main:openapi/restore-jobs.yaml, read with \`git show\` in the current directory).
+
+Options:
+  --format text|markdown|json   output format (default text; json is the interface for tools)
+  --fail-on breaking|warning|never
+                                lowest level that makes the exit status 1 (default breaking)
+  --no-compiler                 skip the compiler check (openapi-typescript + tsc; about a second)
+  -h, --help                    show this help
+
+Exit status:
+  0  no change at or above --fail-on
+  1  a change at or above --fail-on was found
+  2  it could not run (bad arguments, an unreadable or invalid document)
+
+Change ids and levels: docs/diff.md.`;
+
+const formats = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
+const failOns = ["breaking", "warning", "never"] as const;
+
+/** Where the command writes and which directory `REV:path` and relative paths are read from; tests pass their own. */
+export interface Io {
+  cwd: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  cwd: process.cwd(),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export async function run(argv: string[], io: Partial<Io> = {}): Promise<number> {
+  const { cwd, out, err } = { ...processIo, ...io };
+  const usageError = (message: string) => {
+    err(`restore-jobs diff: ${message}\n\n${help}\n`);
+    return 2;
+  };
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof spec; allowPositionals: true }>>;
+  const spec = {
+    format: { type: "string", default: "text" },
+    "fail-on": { type: "string", default: "breaking" },
+    "no-compiler": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  } as const;
+  try {
+    parsed = parseArgs({ args: argv, options: spec, allowPositionals: true });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(`${help}\n`);
+    return 0;
+  }
+  const format = values.format as keyof typeof formats;
+  // Own keys only: `in` would accept "toString" and print "[object Object]".
+  if (!Object.hasOwn(formats, format))
+    return usageError(`--format must be text, markdown or json, not "${values.format}"`);
+  const failOn = values["fail-on"] as (typeof failOns)[number];
+  if (!failOns.includes(failOn))
+    return usageError(`--fail-on must be breaking, warning or never, not "${failOn}"`);
+  const [oldArg, newArg, ...extra] = positionals;
+  if (oldArg === undefined || newArg === undefined || extra.length > 0) {
+    return usageError(`expected two documents, OLD and NEW (got ${positionals.length})`);
+  }
+  try {
+    const report = await diffSources(oldArg, newArg, { compiler: !values["no-compiler"], cwd });
+    out(formats[format](report));
+    if (failOn === "never") return 0;
+    const threshold = severity(failOn as Level);
+    return report.changes.some((c) => severity(c.level) >= threshold) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof DocumentLoadError) {
+      err(`restore-jobs diff: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

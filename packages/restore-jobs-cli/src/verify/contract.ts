@@ -1,0 +1,60 @@
+import { type OpenApiDocument, operationOf, requestSchemaOf, responseSchemaOf } from "../openapi-document.js";
+import { type BodyArbitraries, bodyArbitraries } from "./body-arbitraries.js";
+import { createValidatorFactory, describeErrors } from "./schema-validator.js";
+import type { PrismInFront } from "./schema-walk.js";
+
+/** What the checks need to know of the operation, read from the spec (nothing hard-coded). */
+export interface Contract {
+  bodies: BodyArbitraries;
+  /** Whether a status is declared: exactly, by a range such as `4XX`, or by `default`. */
+  declaresStatus(status: number): boolean;
+  /** The media types declared for a status (those of `default` or a range when not exact). */
+  mediaTypesOf(status: number): string[];
+  /** The problems of a response body against its status's schema; `undefined` when valid or undeclared. */
+  responseProblems(status: number, body: unknown): string | undefined;
+}
+
+type Responses = Record<string, { content?: Record<string, unknown> }>;
+
+/** @param prismInFront whether Prism answers for the target (embedded mock, proxy): see PrismInFront. */
+export function contractOf(doc: OpenApiDocument, prismInFront: PrismInFront = "none"): Contract {
+  const operation = operationOf(doc, "put", "/restore-jobs");
+  const responses = (operation.responses ?? {}) as Responses;
+  const keyOf = (status: number): string | undefined => {
+    const exact = String(status);
+    const range = `${exact[0]}XX`;
+    return [exact, range, range.toLowerCase(), "default"].find((key) => key in responses);
+  };
+  const compile = createValidatorFactory();
+  const validators = new Map<string, ReturnType<typeof compile>>();
+  for (const key of Object.keys(responses)) {
+    const schema = responseSchemaOf(doc, key);
+    if (schema) validators.set(key, compile(schema));
+  }
+  const examples = requestExamplesOf(operation);
+  return {
+    bodies: bodyArbitraries(requestSchemaOf(doc), examples, prismInFront),
+    declaresStatus: (status) => keyOf(status) !== undefined,
+    mediaTypesOf: (status) => {
+      const key = keyOf(status);
+      return Object.keys((key && responses[key]?.content) || {});
+    },
+    responseProblems: (status, body) => {
+      const key = keyOf(status);
+      const validate = key === undefined ? undefined : validators.get(key);
+      if (!validate || validate(body)) return undefined;
+      return describeErrors(validate);
+    },
+  };
+}
+
+/** The request examples of the operation (`requestBody.content["application/json"].examples`). */
+function requestExamplesOf(operation: Record<string, unknown>): unknown[] {
+  const media = (
+    operation.requestBody as {
+      content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }>;
+    }
+  )?.content?.["application/json"];
+  const named = Object.values(media?.examples ?? {}).map((e) => e.value);
+  return [...(media?.example === undefined ? [] : [media.example]), ...named].filter((v) => v !== undefined);
+}

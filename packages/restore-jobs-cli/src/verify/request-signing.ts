@@ -1,0 +1,60 @@
+import type { AwsCredentials } from "restore-jobs";
+import { signRequest } from "restore-jobs";
+import type { RequestCase, SentRequest } from "./types.js";
+
+/** Used against the embedded mock when the environment has no credentials (it only checks the header is there). */
+export const dummyCredentials: AwsCredentials = {
+  accessKeyId: "AKIDVERIFYDUMMY00000",
+  secretAccessKey: "verify-dummy-secret-key-not-a-real-one",
+};
+
+/**
+ * Credentials from the usual AWS environment variables, or undefined.
+ * https://docs.aws.amazon.com/sdkref/latest/guide/environment-variables.html
+ */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv): AwsCredentials | undefined {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  return { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined };
+}
+
+export function regionFromEnv(env: NodeJS.ProcessEnv): string {
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || "us-east-1";
+}
+
+export type RequestBuilder = (requestCase: RequestCase) => SentRequest;
+
+/**
+ * Builds the `PUT /restore-jobs` request of a case, signed as the case says.
+ * @param signedFor the server that checks the signature when it is not `target`: Prism's proxy
+ *   forwards with the upstream's Host, so the request is signed for the upstream.
+ */
+export function requestBuilder(
+  target: URL,
+  credentials: AwsCredentials,
+  region: string,
+  signedFor: URL = target,
+): RequestBuilder {
+  const endpoint = (base: URL) =>
+    new URL("restore-jobs", base.href.endsWith("/") ? base : new URL(`${base.href}/`));
+  const url = endpoint(target);
+  const signingUrl = endpoint(signedFor);
+  return (requestCase) => {
+    const headers = { "content-type": "application/json" };
+    const base = { method: "PUT", url: url.href, body: requestCase.body };
+    if (requestCase.auth === "unsigned") return { ...base, headers };
+    const signed = signRequest(
+      { method: "PUT", url: signingUrl, headers, body: requestCase.body },
+      { credentials, region, service: "backup" },
+    );
+    if (requestCase.auth === "bad_signature")
+      signed.authorization = tamperSignature(signed.authorization ?? "");
+    return { ...base, headers: signed };
+  };
+}
+
+/** The same Authorization header with the signature's last hex digit changed: well-formed, but wrong. */
+export function tamperSignature(authorization: string): string {
+  return authorization.replace(/([0-9a-f])$/, (digit) => (digit === "0" ? "1" : "0"));
+}

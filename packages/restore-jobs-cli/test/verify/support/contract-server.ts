@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { validateStartRestoreJobInput } from "../../../../../test-support/request-validator.js";
+import {
+  joinedHeaders,
+  sigv4Rejection,
+  type VerifierCredentials,
+} from "../../../../../test-support/sigv4-verify.js";
+
+/** The ways a test server can break the contract, one at a time. */
+export type Breakage =
+  | "accepts_missing_metadata"
+  | "rejects_valid_resource_type"
+  | "success_without_success"
+  | "created_at_not_date_time"
+  | "answers_201"
+  | "answers_text_plain"
+  | "error_without_message"
+  | "crashes_on_unicode_metadata"
+  | "ignores_signature"
+  | "new_id_for_repeated_token"
+  // Not a contract rule: for the redaction test, every signed request gets a 400 whose message
+  // echoes the request's session token (across the cut of the reports' body excerpt) and its
+  // Authorization header.
+  | "echoes_request_headers";
+
+export interface ContractServer {
+  url: URL;
+  /** The bodies of the `PUT /restore-jobs` requests received, in order. */
+  received: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback StartRestoreJob server that keeps the contract (SigV4 verified for real, the
+ * request schema through the generated validator, idempotency by token), or breaks it in one way.
+ */
+export async function startContractServer(
+  credentials: VerifierCredentials,
+  region: string,
+  breakage?: Breakage,
+): Promise<ContractServer> {
+  const byToken = new Map<string, string>();
+  const received: string[] = [];
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, {
+      "content-type": breakage === "answers_text_plain" ? "text/plain" : "application/json",
+    });
+    res.end(JSON.stringify(body));
+  };
+  const error = (res: ServerResponse, status: number, code: string, message: string) =>
+    send(res, status, {
+      success: false,
+      error: breakage === "error_without_message" ? { code } : { code, message },
+    });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    const text = bytes.toString("utf8");
+    if (req.method === "PUT") received.push(text);
+    if (req.method !== "PUT" || req.url !== "/restore-jobs")
+      return error(res, 400, "VALIDATION_ERROR", "no such operation");
+    if (!req.headers.authorization) return error(res, 401, "UNAUTHORIZED", "Missing authentication token");
+    if (breakage === "echoes_request_headers") {
+      const head = JSON.stringify({ success: false, error: { code: "VALIDATION_ERROR", message: "" } });
+      const echo = `${req.headers.authorization} `;
+      const padding = "x".repeat(Math.max(0, 596 - head.length - echo.length));
+      return error(res, 400, "VALIDATION_ERROR", `${echo}${padding}${req.headers["x-amz-security-token"]}`);
+    }
+    if (breakage !== "ignores_signature") {
+      // The same verifier the client's tests trust: token, scope, clock and signature, as AWS checks.
+      const rejection = await sigv4Rejection(
+        { method: "PUT", target: "/restore-jobs", headers: joinedHeaders(req.headersDistinct), body: bytes },
+        credentials,
+        region,
+      );
+      if (rejection)
+        return error(
+          res,
+          403,
+          "FORBIDDEN",
+          "The request signature we calculated does not match the signature you provided",
+        );
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return error(res, 400, "VALIDATION_ERROR", "The body is not JSON");
+    }
+    const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
+    const input = (isObject ? body : {}) as {
+      Metadata?: unknown;
+      ResourceType?: unknown;
+      IdempotencyToken?: unknown;
+    };
+    const valid = validateStartRestoreJobInput(body);
+    // Broken: a body whose only fault is a missing Metadata is accepted.
+    const acceptedAnyway =
+      breakage === "accepts_missing_metadata" &&
+      isObject &&
+      input.Metadata === undefined &&
+      validateStartRestoreJobInput({ ...input, Metadata: {} });
+    if (!valid && !acceptedAnyway) return error(res, 400, "VALIDATION_ERROR", "Invalid request parameters");
+    if (breakage === "rejects_valid_resource_type" && input.ResourceType === "Storage Gateway") {
+      return error(res, 400, "VALIDATION_ERROR", "Invalid request parameters");
+    }
+    if (
+      breakage === "crashes_on_unicode_metadata" &&
+      /[^\p{ASCII}]/u.test(JSON.stringify(input.Metadata ?? {}))
+    ) {
+      res.socket?.destroy(); // as a process dying mid-request looks from the client
+      return;
+    }
+    const token = typeof input.IdempotencyToken === "string" ? input.IdempotencyToken : undefined;
+    let id = token === undefined ? undefined : byToken.get(token);
+    if (id === undefined || breakage === "new_id_for_repeated_token") {
+      id = randomUUID();
+      if (token !== undefined) byToken.set(token, id);
+    }
+    const data = {
+      id,
+      created_at: breakage === "created_at_not_date_time" ? "yesterday" : new Date().toISOString(),
+    };
+    const status = breakage === "answers_201" ? 201 : 200;
+    send(res, status, breakage === "success_without_success" ? { data } : { success: true, data });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      res.writeHead(500, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          success: false,
+          error: { code: "INTERNAL_ERROR", message: "An internal error occurred" },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: new URL(`http://127.0.0.1:${port}`),
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
