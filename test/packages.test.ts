@@ -184,7 +184,7 @@ describe("the packed client, restore-jobs", () => {
     const files = ran.stdout.trim().split("\n").sort();
     const strays = files.filter(
       (file) =>
-        !/^package\/(dist\/(restore-jobs\.js|(src|generated)\/[\w-]+\.d\.ts)|bin\/restore-jobs\.js|openapi\/restore-jobs\.yaml|README\.md|package\.json)$/.test(
+        !/^package\/(dist\/(restore-jobs\.js|(src|generated)\/([\w-]+\/)?[\w-]+\.d\.ts)|bin\/restore-jobs\.js|openapi\/restore-jobs\.yaml|README\.md|package\.json)$/.test(
           file,
         ),
     );

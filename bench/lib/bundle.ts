@@ -45,6 +45,9 @@ async function bundle(
 ): Promise<BundleSize> {
   const result = await build({
     absWorkingDir: repoRoot,
+    // As in a user's project: the repository's tsconfig.json maps `restore-jobs` to the client's
+    // source for development; the bundle is of the package as published (its dist/).
+    tsconfigRaw: "{}",
     entryPoints: [entry],
     bundle: true,
     minify: true,

@@ -1,13 +1,22 @@
-import type { Client } from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
-import { ResponseTooLarge } from "./bounded-fetch.js";
-import type { AwsCredentials } from "./credentials-types.js";
-import { RestoreJobsApiError, RestoreJobsError, RestoreJobsProtocolError } from "./errors.js";
-import { AttemptTimedOut, type NodeHttpTransport } from "./node-http-transport.js";
+/**
+ * One attempt: sign → send → interpret. Whatever goes wrong leaves here as a RestoreJobsError:
+ * every transport failure is translated once, in `transportFailure`.
+ */
+
+import {
+  RestoreJobsError,
+  RestoreJobsNetworkError,
+  RestoreJobsProtocolError,
+  RestoreJobsTimeoutError,
+} from "./errors.js";
+import type { StartRestoreJobInput } from "./input.js";
+import type { ReadAnswer, SignedPut } from "./openapi-fetch-adapter.js";
 import { interpretAnswer, type StartRestoreJobOutput } from "./response.js";
 import { attemptSignal } from "./retry.js";
-import { signChecked } from "./sign.js";
-import type { StartRestoreJobInput } from "./validate-input.js";
+import type { AwsCredentials } from "./signing/credentials-types.js";
+import { signChecked } from "./signing/sign.js";
+import { ResponseTooLarge } from "./transport/bounded-fetch.js";
+import { AttemptTimedOut } from "./transport/node-http.js";
 
 const method = "PUT";
 
@@ -21,14 +30,16 @@ export interface AttemptContext {
   region: string;
   timeoutMs: number;
   url: string;
-  /** openapi-fetch over the transport, `Request` swapped for PreparedRequest with the own transport. */
-  core: Client<paths>;
-  /** The own node:http transport, or undefined when the caller gave a fetch. */
-  transport: NodeHttpTransport | undefined;
+  /** `url`, parsed once: what is signed and sent. */
+  requestUrl: URL;
+  /** Sends one signed PUT through openapi-fetch and reads the answer once. */
+  put: (put: SignedPut) => Promise<ReadAnswer>;
+  /** Whether the own transport sends (it times the attempt itself) or a caller's fetch. */
+  ownTransport: boolean;
   clock: SigningClock;
 }
 
-/** One signed attempt: sends the body once and turns the answer into the job, or throws. */
+/** One signed attempt: sends the body once and turns the answer into the job, or throws a RestoreJobsError. */
 export type Attempt = (
   body: StartRestoreJobInput,
   json: string,
@@ -38,24 +49,46 @@ export type Attempt = (
 ) => Promise<StartRestoreJobOutput>;
 
 /**
- * The request openapi-fetch builds for startRestoreJob over the own transport: its URL and method,
- * for openapi-fetch's bookkeeping; the signed bytes go to the transport directly.
+ * What a failed send becomes: the attempt's timeout (a timer in the transport, or the attempt's
+ * signal with a caller's fetch), an answer over `maxResponseBytes` (not read), or a network error
+ * (refused, reset, closed mid-answer, DNS, TLS). The call decides whether an abort or the
+ * deadline explains it instead.
  */
-export class PreparedRequest {
-  readonly url: string;
-  readonly method: string;
-  constructor(url: string, init: RequestInit = {}) {
-    this.url = url;
-    this.method = init.method ?? "GET";
+function transportFailure(
+  error: unknown,
+  url: string,
+  timeoutMs: number,
+  timedOut: boolean,
+): RestoreJobsError {
+  if (error instanceof RestoreJobsError) return error;
+  if (timedOut || error instanceof AttemptTimedOut)
+    return new RestoreJobsTimeoutError(method, url, timeoutMs);
+  const tooLarge = [error, (error as { cause?: unknown } | undefined)?.cause].find(
+    (e): e is ResponseTooLarge => e instanceof ResponseTooLarge,
+  );
+  if (tooLarge) {
+    return new RestoreJobsProtocolError({
+      status: 0,
+      method,
+      url,
+      requestId: undefined,
+      retryable: false,
+      reason: tooLarge.message,
+      excerpt: "",
+    });
   }
+  return new RestoreJobsNetworkError(method, url, error);
 }
 
-/** The server's clock (its `Date` header) at the time of an API error, for skew correction. */
-const serverTimes = new WeakMap<RestoreJobsApiError, number>();
-export const serverTimeOf = (error: RestoreJobsApiError): number | undefined => serverTimes.get(error);
-
-export function createAttempt({ region, timeoutMs, url, core, transport, clock }: AttemptContext): Attempt {
-  const requestUrl = new URL(url);
+export function createAttempt({
+  region,
+  timeoutMs,
+  url,
+  requestUrl,
+  put,
+  ownTransport,
+  clock,
+}: AttemptContext): Attempt {
   return async (body, json, credentials, callSignal, secrets) => {
     const headers = signChecked(
       { method, url: requestUrl, headers: { "content-type": "application/json" }, body: json },
@@ -68,65 +101,19 @@ export function createAttempt({ region, timeoutMs, url, core, transport, clock }
     delete headers.host;
     // Over the own transport the attempt's timeout is a timer in the transport; over a caller's
     // fetch it is an AbortController the fetch is handed.
-    const attemptAbort = transport ? undefined : attemptSignal(timeoutMs, callSignal ? [callSignal] : []);
-    const signal = attemptAbort?.signal;
+    const attemptAbort = ownTransport ? undefined : attemptSignal(timeoutMs, callSignal ? [callSignal] : []);
+    let answer: ReadAnswer;
     try {
-      const { data, error, response } = await core.PUT("/restore-jobs", {
-        body,
-        bodySerializer: () => json,
-        headers,
-        parseAs: "text",
-        ...(signal && { signal }),
-        redirect: "manual",
-        // The bytes are in hand: send them as signed instead of reading them back from the Request.
-        ...(transport && {
-          // openapi-fetch reads only status, ok, headers.get and text() of what its fetch returns.
-          fetch: () =>
-            transport.send({
-              method,
-              url: requestUrl,
-              headers,
-              body: json,
-              signal: callSignal,
-              timeoutMs,
-            }) as Promise<unknown> as Promise<Response>,
-        }),
-      });
-      const payload: unknown = response.ok ? data : error;
-      const text =
-        typeof payload === "string" ? payload : payload === undefined ? "" : JSON.stringify(payload);
-      try {
-        return interpretAnswer(response.status, response.headers, text, {
-          method,
-          url,
-          secrets: [...secrets],
-        });
-      } catch (failure) {
-        const date = Date.parse(response.headers.get("date") ?? "");
-        if (failure instanceof RestoreJobsApiError && !Number.isNaN(date)) serverTimes.set(failure, date);
-        throw failure;
-      }
+      answer = await put({ headers, body, json, callSignal, attemptSignal: attemptAbort?.signal, timeoutMs });
     } catch (error) {
-      if (error instanceof RestoreJobsError) throw error;
-      if (attemptAbort?.timedOut()) throw new AttemptTimedOut(timeoutMs);
-      const tooLarge = [error, (error as { cause?: unknown })?.cause].find(
-        (e) => e instanceof ResponseTooLarge,
-      );
-      if (tooLarge) {
-        const reason = (tooLarge as Error).message;
-        throw new RestoreJobsProtocolError({
-          status: 0,
-          method,
-          url,
-          requestId: undefined,
-          retryable: false,
-          reason,
-          excerpt: "",
-        });
-      }
-      throw error;
+      throw transportFailure(error, url, timeoutMs, attemptAbort?.timedOut() ?? false);
     } finally {
       attemptAbort?.dispose();
     }
+    return interpretAnswer(answer.status, answer.headers, answer.text, {
+      method,
+      url,
+      secrets: [...secrets],
+    });
   };
 }

@@ -1,18 +1,19 @@
-import { type Attempt, type SigningClock, serverTimeOf } from "./attempt.js";
-import type { AwsCredentials } from "./credentials-types.js";
+/**
+ * One call of startRestoreJob after its input is prepared: retries, corrections, the deadline and
+ * the caller's abort. It sees only RestoreJobsErrors: the attempt translated the transport's.
+ */
+import type { Attempt, SigningClock } from "./attempt.js";
 import {
   RestoreJobsAbortError,
   RestoreJobsApiError,
-  RestoreJobsError,
-  RestoreJobsNetworkError,
-  RestoreJobsProtocolError,
+  type RestoreJobsError,
   RestoreJobsTimeoutError,
 } from "./errors.js";
-import { AttemptTimedOut } from "./node-http-transport.js";
+import type { StartRestoreJobInput } from "./input.js";
 import type { ResolvedOptions } from "./options.js";
 import type { StartRestoreJobOutput } from "./response.js";
 import { backoffDelay, RetryQuota, sleep, untilAborted } from "./retry.js";
-import type { StartRestoreJobInput } from "./validate-input.js";
+import type { AwsCredentials } from "./signing/credentials-types.js";
 
 const method = "PUT";
 /** SigV4 requests more than 5 minutes off the service's clock are refused. */
@@ -34,14 +35,12 @@ export interface CallContext {
   clock: SigningClock;
 }
 
-/** Network errors, attempt timeouts, 429, 5xx and throttling codes; never 4xx validation or auth. */
-function isRetryable(error: RestoreJobsError): boolean {
-  if (error instanceof RestoreJobsNetworkError) return true;
-  if (error instanceof RestoreJobsTimeoutError) return error.retryable;
-  if (error instanceof RestoreJobsApiError || error instanceof RestoreJobsProtocolError)
-    return error.retryable;
-  return false;
-}
+/**
+ * Network errors, attempt timeouts, 429, 5xx and throttling codes; never 4xx validation or auth:
+ * the kinds that can be retried say so in `retryable` (docs/errors.md), the others have none.
+ */
+const isRetryable = (error: RestoreJobsError): boolean =>
+  (error as { retryable?: boolean }).retryable === true;
 
 /** A correction that makes the same request worth sending again at once, each once a call. */
 function correctionFor(
@@ -51,7 +50,7 @@ function correctionFor(
   credentials: AwsCredentials | undefined,
 ): "skew" | "token" | undefined {
   if (!(failure instanceof RestoreJobsApiError)) return undefined;
-  const serverTime = serverTimeOf(failure);
+  const serverTime = failure.serverDate?.getTime();
   if (!done.has("skew") && skewCodes.has(failure.code) && serverTime !== undefined) {
     if (Math.abs(serverTime - clock.now().getTime()) > maxSkewMs) {
       clock.offsetMs = serverTime - Date.now(); // later calls of the client keep it
@@ -112,13 +111,9 @@ export async function runCall(
       quota.release(lastRetryCost);
       return output;
     } catch (error) {
-      failure =
-        stopped() ??
-        (error instanceof RestoreJobsError
-          ? error
-          : error instanceof AttemptTimedOut
-            ? new RestoreJobsTimeoutError(method, url, options.timeoutMs)
-            : new RestoreJobsNetworkError(method, url, error));
+      // The attempt and the credentials source throw RestoreJobsErrors only; an abort or the
+      // deadline rejects with the signal's reason, which `stopped` names.
+      failure = stopped() ?? (error as RestoreJobsError);
     }
     failure.attempts = sent;
     const correction = correctionFor(context, failure, corrections, credentials);

@@ -1,16 +1,21 @@
+/**
+ * The composition root: options → transport → openapi-fetch → attempt → call. `startRestoreJob`
+ * is the input's one stop (input.ts), then the call (call.ts); `raw` is openapi-fetch signed by
+ * a middleware.
+ */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import { createAttempt, PreparedRequest, type SigningClock } from "./attempt.js";
-import { boundedFetch } from "./bounded-fetch.js";
+import { createAttempt, type SigningClock } from "./attempt.js";
 import { runCall } from "./call.js";
-import { RestoreJobsConfigError, RestoreJobsValidationError } from "./errors.js";
-import { nodeHttpTransport } from "./node-http-transport.js";
+import { RestoreJobsConfigError } from "./errors.js";
+import { prepareInput, type StartRestoreJobInput } from "./input.js";
+import { restoreJobsPut } from "./openapi-fetch-adapter.js";
 import { type RestoreJobsClientOptions, resolveOptions } from "./options.js";
-import { signingMiddleware } from "./raw-signing.js";
 import type { StartRestoreJobOutput } from "./response.js";
 import { RetryQuota } from "./retry.js";
-import { serializeInput, snapshotInput } from "./serialize.js";
-import { findInputProblems, findSizeProblem, type StartRestoreJobInput } from "./validate-input.js";
+import { signingMiddleware } from "./signing/middleware.js";
+import { boundedFetch } from "./transport/bounded-fetch.js";
+import { nodeHttpTransport } from "./transport/node-http.js";
 
 export interface StartRestoreJobCallOptions {
   /** Ends the call at once (no further attempts) with `RestoreJobsAbortError`. */
@@ -39,26 +44,22 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
       return new Date(Date.now() + this.offsetMs);
     },
   };
-  // The transport: node:http by default (see node-http-transport.ts for why), or the caller's fetch.
+  // The transport: node:http by default (transport/node-http.ts says why), or the caller's fetch.
   const transport = options.fetch ? undefined : nodeHttpTransport(options.maxResponseBytes);
   const fetch = transport?.fetch ?? boundedFetch(options.fetch ?? globalThis.fetch, options.maxResponseBytes);
-  // Two openapi-fetch clients over one transport: `core` sends what startRestoreJob signed before
-  // the Request was built (no clone, no re-read), `raw` signs in a middleware for any call.
-  // With the own transport, `core` needs no undici Request (nor its body stream): nothing is read
-  // back from it. openapi-fetch takes the Request class as an option for this.
-  const core = createClient<paths>({
-    baseUrl,
-    fetch,
-    ...(transport && { Request: PreparedRequest as unknown as typeof Request }),
-  });
+  // Two openapi-fetch clients over one transport: startRestoreJob's `put` sends what it signed
+  // before any Request exists (openapi-fetch-adapter.ts); `raw` signs in a middleware, any call.
+  const requestUrl = new URL(url);
+  const put = restoreJobsPut(baseUrl, requestUrl, transport, fetch);
   const raw = createClient<paths>({ baseUrl, fetch });
   raw.use(signingMiddleware(options.credentials, options.region, () => clock.now()));
   const attempt = createAttempt({
     region: options.region,
     timeoutMs: options.timeoutMs,
     url,
-    core,
-    transport,
+    requestUrl,
+    put,
+    ownTransport: transport !== undefined,
     clock,
   });
   const context = { options, url, attempt, quota: new RetryQuota(options.retryQuota), clock };
@@ -73,12 +74,7 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
     if (callerSignal !== undefined && !(callerSignal instanceof AbortSignal)) {
       throw new RestoreJobsConfigError([{ pointer: "/signal", message: "must be an AbortSignal" }]);
     }
-    const copy = snapshotInput(input);
-    const problems = findInputProblems(copy);
-    if (problems.length) throw new RestoreJobsValidationError(problems);
-    const { body, json } = serializeInput(copy as StartRestoreJobInput);
-    const tooLarge = findSizeProblem(body, json, options.maxRequestBytes);
-    if (tooLarge) throw new RestoreJobsValidationError([tooLarge]);
+    const { body, json } = prepareInput(input, options.maxRequestBytes);
     return runCall(context, body, json, callerSignal);
   }
 

@@ -2,7 +2,7 @@
  * Every error the client throws is a `RestoreJobsError`, with one small subclass per kind, each
  * with a fixed `name`. No error holds a request's headers: the secret key, the session token and
  * the signature never reach a message, a stack, `JSON.stringify` or `util.inspect`. Text that
- * comes from a server is scrubbed of them too (see `redactSecrets`), in case a server echoes them.
+ * comes from a server is scrubbed of them too (redact.ts), in case a server echoes them.
  * The catalogue with examples: docs/errors.md.
  */
 
@@ -13,7 +13,7 @@ export interface ValidationIssue {
 }
 
 export class RestoreJobsError extends Error {
-  override name = "RestoreJobsError";
+  override name: string = "RestoreJobsError";
   /** How many HTTP attempts were made before this error (0 when nothing was sent). */
   attempts = 0;
 }
@@ -25,7 +25,7 @@ function describeIssues(what: string, issues: readonly ValidationIssue[]): strin
 
 /** The input breaks the request schema or a documented rule. Nothing was sent. */
 export class RestoreJobsValidationError extends RestoreJobsError {
-  override name = "RestoreJobsValidationError";
+  override readonly name = "RestoreJobsValidationError" as const;
   readonly issues: readonly ValidationIssue[];
   /** `what`: what was invalid, for the message (StartRestoreJob's input unless said). */
   constructor(issues: readonly ValidationIssue[], what = "StartRestoreJob input") {
@@ -36,7 +36,7 @@ export class RestoreJobsValidationError extends RestoreJobsError {
 
 /** The client's options are wrong, or no credentials or region could be found. Nothing was sent. */
 export class RestoreJobsConfigError extends RestoreJobsError {
-  override name = "RestoreJobsConfigError";
+  override readonly name = "RestoreJobsConfigError" as const;
   /** `pointer` names the option: `/region`, `/credentials/accessKeyId`, ... */
   readonly issues: readonly ValidationIssue[];
   constructor(issues: readonly ValidationIssue[]) {
@@ -47,7 +47,7 @@ export class RestoreJobsConfigError extends RestoreJobsError {
 
 /** The credentials provider failed or returned something that is not credentials. */
 export class RestoreJobsCredentialsError extends RestoreJobsError {
-  override name = "RestoreJobsCredentialsError";
+  override readonly name = "RestoreJobsCredentialsError" as const;
 }
 
 interface HttpErrorDetails {
@@ -56,54 +56,62 @@ interface HttpErrorDetails {
   url: string;
   requestId: string | undefined;
   retryable: boolean;
+  /** The answer's `Date` header, when it had a valid one. */
+  serverDate?: Date | undefined;
+}
+
+/** An answer that is not a restore job: what both kinds of answer errors hold. */
+export class RestoreJobsHttpError extends RestoreJobsError {
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+  /** The service's clock when it answered (its `Date` header): what a clock-skew correction needs. */
+  readonly serverDate: Date | undefined;
+  constructor(message: string, details: HttpErrorDetails) {
+    super(message);
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.retryable = details.retryable;
+    this.serverDate = details.serverDate;
+  }
 }
 
 /** The service answered with an error: the documented envelope or an AWS wire error. */
-export class RestoreJobsApiError extends RestoreJobsError {
-  override name = "RestoreJobsApiError";
-  readonly status: number;
+export class RestoreJobsApiError extends RestoreJobsHttpError {
+  override readonly name = "RestoreJobsApiError" as const;
   /** The service's error code: `VALIDATION_ERROR`, `ThrottlingException`, ... */
   readonly code: string;
-  readonly requestId: string | undefined;
-  readonly retryable: boolean;
   /** The service's own message (the `message` property holds a summary with status and URL). */
   readonly serviceMessage: string;
   constructor(details: HttpErrorDetails & { code: string; serviceMessage: string }) {
     super(
       `Request failed with status ${details.status} (${details.code}): ${details.method} ${details.url}` +
         (details.serviceMessage ? `: ${details.serviceMessage}` : ""),
+      details,
     );
-    this.status = details.status;
     this.code = details.code;
-    this.requestId = details.requestId;
-    this.retryable = details.retryable;
     this.serviceMessage = details.serviceMessage;
   }
 }
 
 /** The service answered with something that is neither documented format (or too much of it). */
-export class RestoreJobsProtocolError extends RestoreJobsError {
-  override name = "RestoreJobsProtocolError";
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly retryable: boolean;
+export class RestoreJobsProtocolError extends RestoreJobsHttpError {
+  override readonly name = "RestoreJobsProtocolError" as const;
   /** The first characters of the body, for a human to look at. */
   readonly excerpt: string;
   constructor(details: HttpErrorDetails & { reason: string; excerpt: string }) {
     super(
       `Unexpected answer with status ${details.status}: ${details.method} ${details.url}: ${details.reason}` +
         (details.excerpt ? ` (body starts: ${JSON.stringify(details.excerpt)})` : ""),
+      details,
     );
-    this.status = details.status;
-    this.requestId = details.requestId;
-    this.retryable = details.retryable;
     this.excerpt = details.excerpt;
   }
 }
 
 /** The request could not be sent or its answer not received: refused, reset, DNS, TLS. */
 export class RestoreJobsNetworkError extends RestoreJobsError {
-  override name = "RestoreJobsNetworkError";
+  override readonly name = "RestoreJobsNetworkError" as const;
   readonly retryable = true;
   constructor(method: string, url: string, cause: unknown) {
     super(`Network error: ${method} ${url}: ${describeCause(cause)}`, { cause });
@@ -112,7 +120,7 @@ export class RestoreJobsNetworkError extends RestoreJobsError {
 
 /** An attempt took longer than `timeoutMs`, or the whole call longer than `deadlineMs`. */
 export class RestoreJobsTimeoutError extends RestoreJobsError {
-  override name = "RestoreJobsTimeoutError";
+  override readonly name = "RestoreJobsTimeoutError" as const;
   /** An attempt's timeout is retried; the call's deadline is not. */
   readonly retryable: boolean;
   readonly timeoutMs: number;
@@ -127,7 +135,7 @@ export class RestoreJobsTimeoutError extends RestoreJobsError {
 
 /** The caller's AbortSignal ended the call. */
 export class RestoreJobsAbortError extends RestoreJobsError {
-  override name = "RestoreJobsAbortError";
+  override readonly name = "RestoreJobsAbortError" as const;
   constructor(method: string, url: string, reason: unknown) {
     super(
       `Aborted by the caller: ${method} ${url}${reason === undefined ? "" : `: ${describeCause(reason)}`}`,
@@ -141,13 +149,4 @@ function describeCause(cause: unknown): string {
   const inner = cause.cause instanceof Error ? cause.cause : undefined;
   const code = inner && "code" in inner ? ` (${String(inner.code)})` : "";
   return inner ? `${cause.message}: ${inner.message}${code}` : cause.message;
-}
-
-/** Replaces every occurrence of each secret in `text` with `[redacted]`. */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
-  }
-  return out;
 }

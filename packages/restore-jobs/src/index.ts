@@ -9,7 +9,6 @@ export {
   type RestoreJobsClient,
   type StartRestoreJobCallOptions,
 } from "./client.js";
-export type { AwsCredentials, AwsCredentialsProvider } from "./credentials-types.js";
 export {
   RestoreJobsAbortError,
   RestoreJobsApiError,
@@ -22,7 +21,10 @@ export {
   RestoreJobsValidationError,
   type ValidationIssue,
 } from "./errors.js";
-export type { FetchLike, RestoreJobsClientOptions } from "./options.js";
+export { findInputProblems, type ResourceType, type StartRestoreJobInput } from "./input.js";
+export type { RestoreJobsClientOptions } from "./options.js";
 export type { StartRestoreJobOutput } from "./response.js";
-export { type RequestToSign, type SigningContext, signRequest } from "./sign.js";
-export { findInputProblems, type ResourceType, type StartRestoreJobInput } from "./validate-input.js";
+export { credentialsFromEnv } from "./signing/credentials.js";
+export type { AwsCredentials, AwsCredentialsProvider, Environment } from "./signing/credentials-types.js";
+export { type RequestToSign, type SigningContext, signRequest } from "./signing/sign.js";
+export type { FetchLike } from "./transport/bounded-fetch.js";

@@ -1,15 +1,14 @@
+import { RestoreJobsConfigError, type ValidationIssue } from "./errors.js";
 import {
   type CredentialsSource,
   credentialsFromEnv,
   credentialsProblems,
   providerCredentials,
   staticCredentials,
-} from "./credentials.js";
-import type { AwsCredentials, AwsCredentialsProvider, Environment } from "./credentials-types.js";
-import { RestoreJobsConfigError, type ValidationIssue } from "./errors.js";
-
-/** A WHATWG fetch; the client uses its own node:http transport unless given one. */
-export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+} from "./signing/credentials.js";
+import type { AwsCredentials, AwsCredentialsProvider, Environment } from "./signing/credentials-types.js";
+import { regionPattern } from "./signing/sign.js";
+import type { FetchLike } from "./transport/bounded-fetch.js";
 
 export interface RestoreJobsClientOptions {
   /** The AWS Region; defaults to `AWS_REGION`, then `AWS_DEFAULT_REGION`. */
@@ -56,9 +55,6 @@ export interface ResolvedOptions {
  * AbortSignal.timeout throws a RangeError.
  */
 const maxTimerMs = 2 ** 31 - 1;
-
-// us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1 ...
-export const regionPattern = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
 function defaultEndpoint(region: string): string {
   // https://docs.aws.amazon.com/general/latest/gr/bk.html: China's partition has its own domain.

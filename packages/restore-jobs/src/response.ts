@@ -1,4 +1,6 @@
-import { RestoreJobsApiError, RestoreJobsProtocolError, redactSecrets } from "./errors.js";
+import { RestoreJobsApiError, RestoreJobsProtocolError } from "./errors.js";
+import { isObject, type JsonObject, parseJsonObject } from "./json.js";
+import { redactSecrets } from "./redact.js";
 
 export interface StartRestoreJobOutput {
   /** The restore job's id: `data.id` of the documented envelope, `RestoreJobId` on the AWS wire. */
@@ -19,7 +21,10 @@ export interface AnswerContext {
   secrets: readonly (string | undefined)[];
 }
 
-/** AWS error codes that mean "slow down" (aws-wire-format.md; the AWS SDK's THROTTLING_ERROR_CODES). */
+/**
+ * AWS error codes that mean "slow down": THROTTLING_ERROR_CODES of the AWS SDK for JavaScript v3
+ * (Smithy's retry classification, `@smithy/core` `submodules/retry`); docs/errors.md lists them.
+ */
 export const throttlingCodes = new Set([
   "ThrottlingException",
   "TooManyRequestsException",
@@ -51,19 +56,16 @@ export function cleanErrorCode(raw: string): string {
   return head.includes("#") ? head.slice(head.indexOf("#") + 1) : head;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const nonEmptyString = (value: unknown): value is string => typeof value === "string" && value !== "";
 
 /** A member by name in any letter case (`code`, `Code`); restJson1 servers differ. */
-function memberAnyCase(body: Json, name: string): unknown {
+function memberAnyCase(body: JsonObject, name: string): unknown {
   if (name in body) return body[name];
   const key = Object.keys(body).find((k) => k.toLowerCase() === name);
   return key === undefined ? undefined : body[key];
 }
 
-function errorCode(headers: HeaderLookup, body: Json | undefined): string | undefined {
+function errorCode(headers: HeaderLookup, body: JsonObject | undefined): string | undefined {
   const header = headers.get("x-amzn-errortype");
   if (header) return cleanErrorCode(header);
   if (!body) return undefined;
@@ -74,21 +76,11 @@ function errorCode(headers: HeaderLookup, body: Json | undefined): string | unde
   return undefined;
 }
 
-function errorMessage(body: Json | undefined): string {
+function errorMessage(body: JsonObject | undefined): string {
   if (!body) return "";
   const envelope = isObject(body.error) ? body.error.message : undefined;
   const message = [envelope, body.message, body.Message].find(nonEmptyString);
   return message ?? "";
-}
-
-function parseJson(text: string | undefined): Json | undefined {
-  if (!text) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function parseDate(value: unknown): Date | undefined {
@@ -107,10 +99,12 @@ export function interpretAnswer(
   text: string,
   context: AnswerContext,
 ): StartRestoreJobOutput {
-  const body = parseJson(text);
+  const body = parseJsonObject(text);
   const rawRequestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id");
   const requestId = rawRequestId === null ? undefined : redactSecrets(rawRequestId, context.secrets);
-  const base = { status, method: context.method, url: context.url, requestId };
+  const date = Date.parse(headers.get("date") ?? "");
+  const serverDate = Number.isNaN(date) ? undefined : new Date(date);
+  const base = { status, method: context.method, url: context.url, requestId, serverDate };
   if (status >= 200 && status < 300 && body) {
     const data = isObject(body.data) ? body.data : undefined;
     if (body.success === true && data && nonEmptyString(data.id)) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createRestoreJobsClient, RestoreJobsConfigError } from "../src/index.js";
+import { createRestoreJobsClient, credentialsFromEnv, RestoreJobsConfigError } from "../src/index.js";
 import { resolveOptions } from "../src/options.js";
 
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "not-a-real-secret" };
@@ -47,6 +47,15 @@ describe("client options", () => {
       secretAccessKey: "s3cr3t",
       sessionToken: "tok",
     });
+  });
+
+  it("treats an empty AWS_SESSION_TOKEN as unset: long-term credentials, no token sent", async () => {
+    const env = { AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s3cr3t", AWS_SESSION_TOKEN: "" };
+    const expected = { accessKeyId: "AKID", secretAccessKey: "s3cr3t" };
+    // The one rule, whoever reads the environment: the client's options and the verify job alike.
+    expect(credentialsFromEnv(env)).toStrictEqual(expected);
+    expect(await resolveOptions({ region: "us-east-1" }, env).credentials.get()).toStrictEqual(expected);
+    expect(credentialsFromEnv({ ...env, AWS_SECRET_ACCESS_KEY: "" })).toBeUndefined();
   });
 
   it("says where it looked when no credentials are found", () => {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect } from "vitest";
 import {
   createRestoreJobsClient,
+  credentialsFromEnv,
   findInputProblems,
   RestoreJobsConfigError,
   RestoreJobsError,
@@ -80,6 +81,10 @@ describe("every public function answers any argument with a result or a RestoreJ
   test.prop([fc.anything(), fc.anything()], { numRuns: 300 })(
     "signRequest(request, context)",
     (request, context) => typedOrFine(() => signRequest(request as never, context as never)),
+  );
+
+  test.prop([fc.anything()], { numRuns: 300 })("credentialsFromEnv(env)", (env) =>
+    typedOrFine(() => credentialsFromEnv(env as never)),
   );
 
   test.prop([fc.anything()], { numRuns: 300 })(

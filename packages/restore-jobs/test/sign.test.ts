@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RestoreJobsValidationError } from "../src/errors.js";
-import { amzDate, signRequest } from "../src/sign.js";
+import { amzDate, signRequest } from "../src/signing/sign.js";
 
 describe("amzDate", () => {
   it("formats SigV4's timestamp, also when the second changes between calls", () => {

@@ -13,7 +13,7 @@ import {
   startSigV4Server,
   withSigV4Server,
 } from "../../../test-support/sigv4-server.js";
-import { signRequest } from "../src/sign.js";
+import { signRequest } from "../src/signing/sign.js";
 
 type Credentials = SigV4ServerOptions["credentials"];
 

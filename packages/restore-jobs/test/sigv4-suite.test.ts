@@ -11,7 +11,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import aws4 from "aws4";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { signRequest } from "../src/sign.js";
+import { signRequest } from "../src/signing/sign.js";
 
 const suiteDir = fileURLToPath(new URL("./vectors/sigv4", import.meta.url));
 const credentials = {

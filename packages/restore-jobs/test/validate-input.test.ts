@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { serializeInput } from "../src/serialize.js";
-import { findInputProblems, findSizeProblem } from "../src/validate-input.js";
+import { findInputProblems, findSizeProblem, serializeInput } from "../src/input.js";
 import { validInputArbitrary } from "./arbitraries/start-restore-job-input.js";
 
 const arn = "arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45";

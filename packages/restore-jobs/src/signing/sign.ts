@@ -1,8 +1,11 @@
 import aws4 from "aws4";
+import { RestoreJobsValidationError, type ValidationIssue } from "../errors.js";
+import { isObject } from "../json.js";
 import { credentialsProblems } from "./credentials.js";
 import type { AwsCredentials } from "./credentials-types.js";
-import { RestoreJobsValidationError, type ValidationIssue } from "./errors.js";
-import { regionPattern } from "./options.js";
+
+// us-east-1, eu-central-2, us-gov-west-1, cn-north-1, us-isob-east-1 ...
+export const regionPattern = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
 /** A request as the signer sees it: the exact bytes that will be sent. */
 export interface RequestToSign {
@@ -55,14 +58,13 @@ export function signRequest(request: RequestToSign, context: SigningContext): Re
   return signChecked(request, context);
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 // RFC 9110 token: what an HTTP method may be.
 const methodPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** What is wrong with signRequest's arguments, by pointer; no value (a secret) is quoted. */
 function signingProblems(request: unknown, context: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (!isRecord(request))
+  if (!isObject(request))
     issues.push({ pointer: "/request", message: "must be an object {method, url, headers?, body?}" });
   else {
     if (typeof request.method !== "string" || !methodPattern.test(request.method)) {
@@ -72,7 +74,7 @@ function signingProblems(request: unknown, context: unknown): ValidationIssue[] 
       issues.push({ pointer: "/request/url", message: "must be a URL object" });
     if (
       request.headers !== undefined &&
-      (!isRecord(request.headers) || Object.values(request.headers).some((v) => typeof v !== "string"))
+      (!isObject(request.headers) || Object.values(request.headers).some((v) => typeof v !== "string"))
     ) {
       issues.push({ pointer: "/request/headers", message: "must be an object of string values" });
     }
@@ -81,7 +83,7 @@ function signingProblems(request: unknown, context: unknown): ValidationIssue[] 
       issues.push({ pointer: "/request/body", message: "must be a string or a Uint8Array" });
     }
   }
-  if (!isRecord(context))
+  if (!isObject(context))
     issues.push({ pointer: "/context", message: "must be an object {credentials, region, service?, date?}" });
   else {
     issues.push(...credentialsProblems(context.credentials, "/context/credentials"));

@@ -1,5 +1,5 @@
+import { RestoreJobsCredentialsError, type ValidationIssue } from "../errors.js";
 import type { AwsCredentials, AwsCredentialsProvider, Environment } from "./credentials-types.js";
-import { RestoreJobsCredentialsError, type ValidationIssue } from "./errors.js";
 
 /** Refresh provider credentials this long before they expire (the AWS SDK uses 5 minutes too). */
 export const refreshBeforeExpiryMs = 5 * 60_000;
@@ -109,12 +109,22 @@ export function providerCredentials(
   };
 }
 
-/** Credentials from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`, if set. */
-export function credentialsFromEnv(env: Environment): AwsCredentials | undefined {
-  const accessKeyId = env.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+/**
+ * Credentials from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`
+ * (`process.env` unless given), or undefined when the first two are not both set. One rule for
+ * every reader of the environment: an empty variable is an unset one, so an empty
+ * `AWS_SESSION_TOKEN` means long-term credentials, with no token to send.
+ * https://docs.aws.amazon.com/sdkref/latest/guide/environment-variables.html
+ */
+export function credentialsFromEnv(env: Environment = process.env): AwsCredentials | undefined {
+  // Anything but a non-empty string is unset (an environment that is not an object included).
+  const read = (name: string) => {
+    const value = (env as Environment | null | undefined)?.[name];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  const accessKeyId = read("AWS_ACCESS_KEY_ID");
+  const secretAccessKey = read("AWS_SECRET_ACCESS_KEY");
   if (!accessKeyId || !secretAccessKey) return undefined;
-  return env.AWS_SESSION_TOKEN
-    ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN }
-    : { accessKeyId, secretAccessKey };
+  const sessionToken = read("AWS_SESSION_TOKEN");
+  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
 }

@@ -1,7 +1,6 @@
 import type { Agent, IncomingMessage, RequestOptions } from "node:http";
 import * as http from "node:http";
-import { ResponseTooLarge } from "./bounded-fetch.js";
-import type { FetchLike } from "./options.js";
+import { type FetchLike, ResponseTooLarge } from "./bounded-fetch.js";
 
 /** One request as the transport sends it: the exact bytes that were signed. */
 export interface OutgoingRequest {
@@ -29,9 +28,9 @@ interface Target {
 }
 
 /**
- * An answer read whole (within the bound): what openapi-fetch reads of a Response (`status`, `ok`,
- * `headers.get`, `text()`), without building undici's Response and its body stream for each
- * call. `toResponse()` makes the real thing where a caller gets to see it (`client.raw`).
+ * An answer read whole (within the bound): its status, headers and text, without building
+ * undici's Response and its body stream for each call. `toResponse()` makes the real thing where
+ * a caller gets to see it (`client.raw`).
  */
 export class Answer {
   readonly headers: { get(name: string): string | null };
@@ -48,9 +47,6 @@ export class Answer {
         return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
       },
     };
-  }
-  get ok(): boolean {
-    return this.status >= 200 && this.status < 300;
   }
   /** UTF-8 decoded as Response.text() decodes it: a leading byte order mark is dropped. */
   async text(): Promise<string> {

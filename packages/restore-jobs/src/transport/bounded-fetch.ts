@@ -1,4 +1,5 @@
-import type { FetchLike } from "./options.js";
+/** A WHATWG fetch; the client uses its own node:http transport unless given one. */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Thrown (inside the client) when an answer is larger than `maxResponseBytes`. */
 export class ResponseTooLarge extends Error {

@@ -1,6 +1,13 @@
+/**
+ * The input's one stop before the wire: snapshot → validate → serialize → size bound
+ * (`prepareInput`). Validation is the spec's request schema, compiled ahead of time by
+ * `npm run generate`, plus the documented rules the schema cannot hold.
+ */
+import { randomUUID } from "node:crypto";
 import type { components } from "../generated/schema.js";
 import { type RequestSchemaIssue, validateStartRestoreJobInput } from "../generated/validate-request.js";
-import type { ValidationIssue } from "./errors.js";
+import { RestoreJobsValidationError, type ValidationIssue } from "./errors.js";
+import { isObject } from "./json.js";
 
 export type StartRestoreJobInput = components["schemas"]["StartRestoreJobInput"];
 export type ResourceType = components["schemas"]["ResourceType"];
@@ -135,4 +142,54 @@ export function findSizeProblem(
   return entry.bytes * 2 > largest.bytes
     ? { pointer: `/Metadata/${escapePointer(entry.key)}`, message: what }
     : { pointer: "/Metadata", message: `(${entries.length} keys) ${what}` };
+}
+
+// The AWS SDK's member order (its serializer walks the model), so both send the same bytes.
+const memberOrder = [
+  "RecoveryPointArn",
+  "Metadata",
+  "IamRoleArn",
+  "IdempotencyToken",
+  "ResourceType",
+  "CopySourceTagsToRestoredResource",
+] as const;
+
+/**
+ * Reads the input once into plain objects, so a getter or a Proxy cannot show the validator one
+ * value and the serializer another. Spread keeps own keys such as `__proto__` as plain data, and
+ * inherited properties (which the validator's `for…in` would see) are left behind.
+ */
+export function snapshotInput(input: unknown): unknown {
+  if (!isObject(input)) return input;
+  const copy: Record<string, unknown> = { ...input };
+  if (isObject(copy.Metadata)) copy.Metadata = { ...copy.Metadata };
+  return copy;
+}
+
+/** The request body, members in the AWS SDK's order, the idempotency token filled with a UUID v4. */
+export function serializeInput(input: StartRestoreJobInput): { body: StartRestoreJobInput; json: string } {
+  const body: Record<string, unknown> = {};
+  for (const key of memberOrder) {
+    const value = key === "IdempotencyToken" ? (input.IdempotencyToken ?? randomUUID()) : input[key];
+    if (value !== undefined) body[key] = value;
+  }
+  return { body: body as StartRestoreJobInput, json: JSON.stringify(body) };
+}
+
+/**
+ * The request body of a call, or `RestoreJobsValidationError` with every problem: the input read
+ * once into plain objects, checked, serialized in the AWS SDK's member order with the idempotency
+ * token filled, and bounded by `maxRequestBytes`. Nothing reaches the wire before this returns.
+ */
+export function prepareInput(
+  input: unknown,
+  maxRequestBytes: number,
+): { body: StartRestoreJobInput; json: string } {
+  const copy = snapshotInput(input);
+  const problems = findInputProblems(copy);
+  if (problems.length) throw new RestoreJobsValidationError(problems);
+  const prepared = serializeInput(copy as StartRestoreJobInput);
+  const tooLarge = findSizeProblem(prepared.body, prepared.json, maxRequestBytes);
+  if (tooLarge) throw new RestoreJobsValidationError([tooLarge]);
+  return prepared;
 }
