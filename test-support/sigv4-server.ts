@@ -6,8 +6,8 @@
  * cannot pass because the client and the verifier share a canonicalisation bug (aws4 signs).
  *
  * It answers in the documented envelope (`format: "envelope"`) or as the live AWS endpoint
- * (`format: "aws"`, restJson1: errors named by `x-amzn-ErrorType`), see
- * shared/docs/aws-wire-format.md.
+ * (`format: "aws"`, restJson1: errors named by `x-amzn-ErrorType`), as docs/errors.md ("How an
+ * answer becomes a result or an error") describes both.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
