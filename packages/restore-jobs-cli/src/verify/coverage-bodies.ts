@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { isObjectOrArray } from "../json.js";
 import type { JsonSchema } from "../openapi-document.js";
 import { propertiesOf, requiredOf, type SchemaDocument, typesOf } from "./schema-walk.js";
 import { valueArbitrary } from "./valid-body-arbitrary.js";
@@ -52,7 +53,7 @@ export function coverageBodies(
     const sub = doc.resolve(raw);
     if (Array.isArray(sub.enum)) for (const value of sub.enum) out.push(withMember(name, value));
     const extra = sub.additionalProperties;
-    if (typesOf(sub).includes("object") && typeof extra === "object" && extra !== null) {
+    if (typesOf(sub).includes("object") && isObjectOrArray(extra)) {
       out.push(withMember(name, {}));
       if (typesOf(doc.resolve(extra)).includes("string")) {
         out.push(withMember(name, { 名前: unicodeText, "emoji 🎉": "ok", [unicodeText]: unicodeText }));

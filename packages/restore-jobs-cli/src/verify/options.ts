@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { VerifyCannotRun } from "./errors.js";
+import { redacted } from "./redaction.js";
 import { parseShard, type Shard } from "./shard.js";
 import { type CheckName, checkNames } from "./types.js";
 
@@ -55,7 +56,7 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
 }
 
 /** The argument as it may be shown: a `user:password@` part is masked, never printed. */
-const shown = (text: string) => text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
+const shown = (text: string) => text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${redacted}@`);
 
 function httpUrl(name: string, text: string | undefined): URL | undefined {
   if (text === undefined) return undefined;
