@@ -1,5 +1,5 @@
 /**
- * Part 5: the contract job, `restore-jobs verify` against its embedded mock, in cases per second
+ * Bench part 5: the contract job, `restore-jobs verify` against its embedded mock, in cases per second
  * (from its results.json: cases sent over the time its checks took, Prism's start excluded), and
  * beside it the mock's own capacity in the same run: Prism started alone, driven with valid
  * signed PUTs by the raw node:http load generator, one at a time and 16 at a time.

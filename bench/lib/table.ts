@@ -1,4 +1,4 @@
-/** The results as one Markdown table of medians and ratios, with the goals, plus details. */
+/** The results as one Markdown table of medians and ratios, with the goals they are held to, plus details. */
 import { readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";

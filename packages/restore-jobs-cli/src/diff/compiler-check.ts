@@ -7,7 +7,8 @@
  * The types cannot see everything the rules judge: patterns, lengths, bounds, formats, closed
  * objects (`additionalProperties: false`) and if/then are invisible to them, so the compiler will
  * call those changes compatible; and it calls a response enum value added incompatible where the
- * rules (issue 4) only warn. Such cases are reported as disagreements, not errors.
+ * rules only warn (clients should tolerate unknown values; see docs/diff.md). Such cases are
+ * reported as disagreements, not errors.
  */
 import { createRequire } from "node:module";
 import openapiTS, { astToString } from "openapi-typescript";
