@@ -1,8 +1,8 @@
 /**
- * Part 1: the bundle of a small program that starts one restore job (bench/programs/*.mjs, the
+ * Bench part 1: the bundle of a small program that starts one restore job (bench/programs/*.mjs, the
  * same program for both, each importing its client by package name as users do), bundled by
  * esbuild with the same options for both (Node, ESM, minified, the same banner) and gzipped at
- * level 9; the AWS SDK also without `module` main fields, as the issue's table reports it. Each
+ * level 9; the AWS SDK also without `module` main fields (`mainFields [main]`), a second figure. Each
  * bundle is run once against the loopback server (which refuses any other request than the
  * bench's), so a size is only reported for a bundle that works: one that does not fails the part.
  */

@@ -1,9 +1,12 @@
 /**
  * Every process the bench starts goes through here, so that all of them are stopped on success,
- * failure and SIGINT: each is the leader of its own process group (tsx and Prism start children
- * of their own), and stopping one signals its whole group, SIGTERM then SIGKILL.
+ * failure and SIGINT: each is the leader of its own process group (tsx starts children of its
+ * own), and stopping one signals its whole group, SIGTERM then SIGKILL. The Prism mock is started
+ * by restore-jobs-cli's startPrism, which keeps its own list: stopAll stops those too, and that
+ * module kills any left when the process exits.
  */
 import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
+import { stopAllPrisms } from "../../packages/restore-jobs-cli/src/verify/prism-process.js";
 
 const live = new Set<ChildProcess>();
 
@@ -43,7 +46,7 @@ export async function stop(child: ChildProcess, graceMs = 3000): Promise<void> {
 }
 
 export async function stopAll(): Promise<void> {
-  await Promise.all([...live].map((child) => stop(child)));
+  await Promise.all([...[...live].map((child) => stop(child)), stopAllPrisms()]);
 }
 
 /** Last resort when the process exits: synchronous SIGKILL of whatever is left. */

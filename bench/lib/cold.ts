@@ -1,5 +1,5 @@
 /**
- * Part 2: cold start. `node bench/cold/<name>.mjs <endpoint>` imports its client, sends one
+ * Bench part 2: cold start. `node bench/cold/<name>.mjs <endpoint>` imports its client, sends one
  * request to the loopback server, checks the answer and exits (non-zero when it got none: a program
  * that fails is fast); timed from spawn to exit, the programs interleaved and their order rotated
  * each round (A B C D, B C D A, ...) so that a slow moment of the machine, or following a heavier

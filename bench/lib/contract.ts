@@ -1,5 +1,5 @@
 /**
- * Part 5: the contract job, `restore-jobs verify` against its embedded mock, in cases per second
+ * Bench part 5: the contract job, `restore-jobs verify` against its embedded mock, in cases per second
  * (from its results.json: cases sent over the time its checks took, Prism's start excluded), and
  * beside it the mock's own capacity in the same run: Prism started alone, driven with valid
  * signed PUTs by the raw node:http load generator, one at a time and 16 at a time.
@@ -8,9 +8,10 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { bundledSpecPath } from "../../packages/restore-jobs-cli/src/openapi-document.js";
+import { type PrismProcess, startPrism } from "../../packages/restore-jobs-cli/src/verify/prism-process.js";
 import { repoRoot } from "./build.js";
 import { run } from "./children.js";
-import { startPrism } from "./prism.js";
 import { measureOnce, type Window } from "./throughput.js";
 
 /** The tools package's command, run from source by tsx as `npm run verify` does. */
@@ -67,11 +68,13 @@ async function measureVerify(runs: number): Promise<ContractResult["verify"]> {
 }
 
 async function measureMock(window: Window): Promise<ContractResult["mock"]> {
-  let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
+  let prism: PrismProcess | undefined;
   try {
-    prism = await startPrism();
+    // The mock `restore-jobs verify` embeds, started as it starts it; stopped below on every path,
+    // and by stopAll (children.ts) on SIGINT and SIGTERM.
+    prism = await startPrism(bundledSpecPath, undefined, 60_000);
     // Prism has no bench counters: the worker's own check (every answer a 200 with a RestoreJobId).
-    return (await measureOnce("http-signed", prism.endpoint, window, { serverStats: false })).rps;
+    return (await measureOnce("http-signed", prism.url.origin, window, { serverStats: false })).rps;
   } catch (error) {
     return { unavailable: (error as Error).message.slice(0, 300) };
   } finally {

@@ -1,6 +1,6 @@
 /**
- * Part 6: install size. What a user's `node_modules` holds after installing each package into an
- * empty project, measured as the issue measures it (`du -sk node_modules`, disk blocks): the
+ * Bench part 6: install size. What a user's `node_modules` holds after installing each package into an
+ * empty project, measured with `du -sk node_modules` (disk blocks): the
  * client (restore-jobs, packed from this checkout), the tools (restore-jobs-cli, with the client
  * tarball beside it, as the registry would serve it) and the AWS SDK's @aws-sdk/client-backup at
  * the version this repository pins. The same npm and cache for all three (`--prefer-offline`).

@@ -1,4 +1,4 @@
-/** Part 4: runs bench/sign/worker.mjs in a fresh process; ops/s per signer, one sample per round. */
+/** Bench part 4: runs bench/sign/worker.mjs in a fresh process; ops/s per signer, one sample per round. */
 import { fileURLToPath } from "node:url";
 import { repoRoot } from "./build.js";
 import { lastJsonLine, run } from "./children.js";

@@ -1,4 +1,4 @@
-/** The results as one Markdown table of medians and ratios, with the issue's goals, plus details. */
+/** The results as one Markdown table of medians and ratios, with the goals they are held to, plus details. */
 import { readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
@@ -130,30 +130,17 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
   if (throughput && !(throughput instanceof Error)) {
     const { clients, server } = throughput;
     const m = (client: keyof typeof clients, c: 1 | 16) => median(clients[client].rps[c]);
-    out.push(
-      compare(p3, "1 at a time", m("ours", 1), "AWS SDK", m("sdk", 1), {
-        text: "≥ 1.5×",
-        kind: "min",
-        value: 1.5,
-      }),
-    );
-    out.push(compare(p3, "1 at a time", m("ours", 1), "raw fetch (floor)", m("fetch", 1)));
-    out.push(compare(p3, "1 at a time", m("ours", 1), "raw node:http (floor)", m("http", 1)));
-    out.push(
-      compare(p3, "16 at a time", m("ours", 16), "AWS SDK", m("sdk", 16), {
-        text: "≥ 2×",
-        kind: "min",
-        value: 2,
-      }),
-    );
-    out.push(compare(p3, "16 at a time", m("ours", 16), "raw fetch (floor)", m("fetch", 16)));
-    out.push(
-      compare(p3, "16 at a time", m("ours", 16), "raw node:http (floor)", m("http", 16), {
-        text: "≥ 0.5×",
-        kind: "min",
-        value: 0.5,
-      }),
-    );
+    // The same three comparisons at each concurrency; the goals differ.
+    const goals: Record<1 | 16, { sdk: Goal; http?: Goal }> = {
+      1: { sdk: { text: "≥ 1.5×", kind: "min", value: 1.5 } },
+      16: { sdk: { text: "≥ 2×", kind: "min", value: 2 }, http: { text: "≥ 0.5×", kind: "min", value: 0.5 } },
+    };
+    for (const c of [1, 16] as const) {
+      const figure = `${c} at a time`;
+      out.push(compare(p3, figure, m("ours", c), "AWS SDK", m("sdk", c), goals[c].sdk));
+      out.push(compare(p3, figure, m("ours", c), "raw fetch (floor)", m("fetch", c)));
+      out.push(compare(p3, figure, m("ours", c), "raw node:http (floor)", m("http", c), goals[c].http));
+    }
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     for (const [name, f] of Object.entries(clients)) {
       const at = (c: 1 | 16) =>

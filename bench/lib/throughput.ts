@@ -1,5 +1,5 @@
 /**
- * Part 3: throughput against the loopback server. Each round starts one fresh process per
+ * Bench part 3: throughput against the loopback server. Each round starts one fresh process per
  * client (bench/throughput/worker.mjs: warm-up, then a fixed window one at a time, then the same
  * 16 at a time); the clients take turns within a round, in a rotated order; the figure is the
  * median of the rounds. Every run is checked against the server's own counters (see

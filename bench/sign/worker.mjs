@@ -1,5 +1,5 @@
 /**
- * Part 4: signing operations per second, in one fresh process: `node bench/sign/worker.mjs
+ * Bench part 4: signing operations per second, in one fresh process: `node bench/sign/worker.mjs
  * <opsPerRound> <rounds>`. Our `signRequest` (the built package) against `SignatureV4.sign` of
  * `@smithy/signature-v4` with `Sha256` of `@aws-crypto/sha256-js`, and, when it resolves, with
  * the `Sha256` the SDK itself uses on Node (`@smithy/core/checksum`, over node:crypto); the same

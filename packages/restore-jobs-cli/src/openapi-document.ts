@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { parse } from "yaml";
+import { isObject, isObjectOrArray } from "./json.js";
 
 /**
  * The spec the client package ships (`restore-jobs/openapi/restore-jobs.yaml`, one of its
@@ -21,7 +22,7 @@ export interface OpenApiDocument {
 /** Reads an OpenAPI document, YAML or JSON (JSON is YAML). */
 export async function loadSpec(path: string = bundledSpecPath): Promise<OpenApiDocument> {
   const doc = parse(await readFile(path, "utf8")) as unknown;
-  if (typeof doc !== "object" || doc === null || typeof (doc as OpenApiDocument).openapi !== "string") {
+  if (!isObjectOrArray(doc) || typeof (doc as OpenApiDocument).openapi !== "string") {
     throw new Error(`${path}: not an OpenAPI document (no "openapi" version field)`);
   }
   return doc as OpenApiDocument;
@@ -31,7 +32,7 @@ const componentRef = /^#\/components\/schemas\//;
 
 function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs);
-  if (typeof value !== "object" || value === null) return value;
+  if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     out[key] =
@@ -55,7 +56,7 @@ export function standaloneSchema(doc: OpenApiDocument, schema: JsonSchema): Json
 /** Looks up `paths[path][method]`, or throws naming what is missing. */
 export function operationOf(doc: OpenApiDocument, method: string, path: string): Record<string, unknown> {
   const operation = doc.paths?.[path]?.[method.toLowerCase()];
-  if (typeof operation !== "object" || operation === null) {
+  if (!isObjectOrArray(operation)) {
     throw new Error(`the document has no operation ${method.toUpperCase()} ${path}`);
   }
   return operation as Record<string, unknown>;

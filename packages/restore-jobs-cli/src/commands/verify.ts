@@ -2,15 +2,16 @@
  * `restore-jobs verify`: the contract-verification job as a command. Parses the arguments,
  * prints progress on stderr and the closing table on stdout, and maps the outcome to the exit
  * status: 0 the target keeps the contract, 1 it breaks it, 2 the job could not run.
- * The engine lives in src/verify/; see docs/verify.md.
+ * The flags are parsed once (verify-options.ts) into the one options object the engine in
+ * src/verify/ takes; the command writes each finding's replay line. See docs/verify.md.
  */
 import { VerifyCannotRun } from "../verify/errors.js";
-import { type CommandOptions, helpText, parseOptions } from "../verify/options.js";
 import { stopAllPrisms } from "../verify/prism-process.js";
 import { Redactor } from "../verify/redaction.js";
-import { closingTable, describeFinding, findingsOf, writeReports } from "../verify/reports.js";
+import { closingTable, describeFinding, findingsOf, type Report, writeReports } from "../verify/reports.js";
 import { dummyCredentials } from "../verify/request-signing.js";
-import { verify } from "../verify/verify-job.js";
+import { type VerifyOptions, type VerifyOutcome, verify } from "../verify/verify-job.js";
+import { type CommandOptions, helpText, parseOptions, replayLine } from "./verify-options.js";
 
 export interface CommandIo {
   env: NodeJS.ProcessEnv;
@@ -24,16 +25,14 @@ const processIo: CommandIo = {
   stderr: (text) => process.stderr.write(`${text}\n`),
 };
 
-function replayCommand(options: CommandOptions) {
-  return (check: string, seed: number, path: string) =>
-    [
-      "npm run verify --",
-      options.target ? `--target ${options.target.href}` : "",
-      options.proxy ? `--proxy ${options.proxy.href}` : "",
-      `--checks ${check} --seed ${seed} --path ${path}`,
-    ]
-      .filter(Boolean)
-      .join(" ");
+/** The outcome as reported: each finding with the command line that replays it. */
+function reportOf(outcome: VerifyOutcome, options: Pick<VerifyOptions, "target" | "proxy">): Report {
+  return {
+    ...outcome,
+    results: outcome.results.map(({ finding, ...result }) =>
+      finding ? { ...result, finding: { ...finding, replay: replayLine(options, finding) } } : result,
+    ),
+  };
 }
 
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
@@ -68,22 +67,15 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     process.once("SIGTERM", onSignal);
   }
   let lastLine = "";
+  const { report: reportDir, verify: job } = options;
   try {
     io.stderr(
-      `restore-jobs verify: seed ${options.seed}, ${options.runs} runs per check${options.shard ? `, shard ${options.shard.index}/${options.shard.count}` : ""}`,
+      `restore-jobs verify: seed ${job.seed}, ${job.runs} runs per check${job.shard ? `, shard ${job.shard.index}/${job.shard.count}` : ""}`,
     );
     const outcome = await verify(
       {
-        target: options.target,
-        proxy: options.proxy,
-        runs: options.runs,
-        seed: options.seed,
-        path: options.path,
-        checks: options.checks,
-        shard: options.shard,
-        timeoutMs: options.timeoutMs,
+        ...job,
         env: io.env,
-        replayCommand: replayCommand(options),
         onProgress: (check, done, planned) => {
           // One line per quarter of a check, so CI logs stay short.
           const step = Math.max(1, Math.ceil(planned / 4));
@@ -96,15 +88,16 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       },
       interrupted.signal,
     );
-    for (const finding of findingsOf(outcome)) io.stderr(`\n${redactor.text(describeFinding(finding))}`);
+    const report = reportOf(outcome, job);
+    for (const finding of findingsOf(report)) io.stderr(`\n${redactor.text(describeFinding(finding))}`);
     io.stdout(`\n${closingTable(outcome)}`);
-    if (options.report) {
+    if (reportDir) {
       try {
-        const files = await writeReports(options.report, outcome, redactor);
+        const files = await writeReports(reportDir, report, redactor);
         io.stderr(`reports: ${files.join(", ")}`);
       } catch (error) {
         io.stderr(
-          `restore-jobs verify: REPORT_UNWRITABLE: cannot write reports to ${options.report}: ${(error as Error).message}`,
+          `restore-jobs verify: REPORT_UNWRITABLE: cannot write reports to ${reportDir}: ${(error as Error).message}`,
         );
         return 2;
       }

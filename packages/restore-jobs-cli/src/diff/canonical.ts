@@ -4,6 +4,7 @@
  * examples, extensions), for telling whether two schemas *mean* the same. Cycles (recursive schemas
  * after dereferencing) are written as a back-reference by depth, which is stable too.
  */
+import { isObjectOrArray } from "../json.js";
 export const documentationKeys = new Set([
   "description",
   "summary",
@@ -27,7 +28,7 @@ const setKeywords = new Set(["required", "enum", "type"]);
 export function canonical(value: unknown, stripDocs = false): string {
   const stack: unknown[] = [];
   const walk = (node: unknown, key?: string): string => {
-    if (typeof node !== "object" || node === null) return JSON.stringify(node) ?? "null";
+    if (!isObjectOrArray(node)) return JSON.stringify(node) ?? "null";
     const depth = stack.indexOf(node);
     if (depth >= 0) return `{"$cycle":${stack.length - depth}}`;
     stack.push(node);

@@ -4,8 +4,8 @@
  * request: a value a client built for the old schema must still be accepted by the new one, so
  *   anything that narrows what is accepted breaks; anything that widens it is info.
  * response: a value the new schema allows must still be understood by code written for the old
- *   one, so anything that widens what may arrive breaks (or warns, for enum values, as agreed in
- *   issue 4); anything that narrows it is info.
+ *   one, so anything that widens what may arrive breaks (or warns, for enum values: clients should
+ *   tolerate unknown values; see docs/diff.md); anything that narrows it is info.
  *
  * Hand-written: openapi-diff and json-schema-diff do not judge these cases right for OpenAPI 3.1
  * (see docs/diff.md, "Libraries considered").

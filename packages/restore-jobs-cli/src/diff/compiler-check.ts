@@ -7,13 +7,15 @@
  * The types cannot see everything the rules judge: patterns, lengths, bounds, formats, closed
  * objects (`additionalProperties: false`) and if/then are invisible to them, so the compiler will
  * call those changes compatible; and it calls a response enum value added incompatible where the
- * rules (issue 4) only warn. Such cases are reported as disagreements, not errors.
+ * rules only warn (clients should tolerate unknown values; see docs/diff.md). Such cases are
+ * reported as disagreements, not errors.
  */
 import { createRequire } from "node:module";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
+import { isObject, type JsonObject } from "../json.js";
 import { compile } from "./compiler-program.js";
-import { isObject, type Json, operationsOf } from "./operations.js";
+import { operationsOf } from "./operations.js";
 import { pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
 import type { Change } from "./types.js";
@@ -40,7 +42,7 @@ const require = createRequire(import.meta.url);
 const openapiTsVersion = (require("openapi-typescript/package.json") as { version: string }).version;
 const tool = `openapi-typescript ${openapiTsVersion} + TypeScript ${ts.version}`;
 
-async function typesOf(bundled: Json): Promise<string> {
+async function typesOf(bundled: JsonObject): Promise<string> {
   return astToString(await openapiTS(structuredClone(bundled) as never, { silent: true }));
 }
 
@@ -56,7 +58,7 @@ const lit = (text: string) => JSON.stringify(text);
 /** Whether a JSON pointer is `base` or below it (`/a/b` is under `/a`, `/ab` is not). */
 const isUnder = (location: string, base: string) => location === base || location.startsWith(`${base}/`);
 
-function plan(oldDoc: Json, newDoc: Json, changes: readonly Change[]): Planned[] {
+function plan(oldDoc: JsonObject, newDoc: JsonObject, changes: readonly Change[]): Planned[] {
   const planned: Planned[] = [];
   const before = operationsOf(oldDoc);
   const after = operationsOf(newDoc);
@@ -138,10 +140,10 @@ function plan(oldDoc: Json, newDoc: Json, changes: readonly Change[]): Planned[]
 }
 
 export async function compilerCheck(
-  oldBundled: Json,
-  newBundled: Json,
-  oldResolved: Json,
-  newResolved: Json,
+  oldBundled: JsonObject,
+  newBundled: JsonObject,
+  oldResolved: JsonObject,
+  newResolved: JsonObject,
   changes: readonly Change[],
 ): Promise<CompilerVerdict> {
   const started = performance.now();

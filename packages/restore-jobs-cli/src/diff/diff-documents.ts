@@ -1,8 +1,10 @@
 /** Diffs two resolved OpenAPI documents: every rule, one sorted list of changes. */
+
+import type { JsonObject } from "../json.js";
 import { canonical } from "./canonical.js";
 import { compareDocumentation } from "./documentation-rules.js";
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
-import type { Json, OperationEntry } from "./operations.js";
+import type { OperationEntry } from "./operations.js";
 import { compareParameters, compareRequestBodies, parameterKey } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
@@ -13,7 +15,7 @@ export interface DiffResult {
 }
 
 /** Parameters keyed by (in, name): their order in the list means nothing. */
-function byParameterKey(list: unknown): Json {
+function byParameterKey(list: unknown): JsonObject {
   const items = Array.isArray(list) ? list : [];
   return Object.fromEntries(items.map((p) => [parameterKey(p) ?? canonical(p), p]));
 }
@@ -32,7 +34,7 @@ function meaning(entry: OperationEntry): string {
   );
 }
 
-export function diffDocuments(oldDoc: Json, newDoc: Json): DiffResult {
+export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
   const list = new ChangeList();
   const pairs = matchOperations(oldDoc, newDoc, list);
   for (const pair of pairs) {

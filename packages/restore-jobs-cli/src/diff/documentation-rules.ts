@@ -4,8 +4,9 @@
  * reported where an operation uses it; a pair of objects already walked (a schema shared by
  * several responses) is reported once.
  */
+
+import { isObject, type JsonObject } from "../json.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
-import { isObject, type Json } from "./operations.js";
 import { pointer } from "./pointer.js";
 import { parameterKey } from "./request-rules.js";
 import type { ChangeSink } from "./types.js";
@@ -23,7 +24,7 @@ const operationOf = (location: string): string | null => {
   return `${match[2]!.toUpperCase()} ${match[1]!.replace(/~1/g, "/").replace(/~0/g, "~")}`;
 };
 
-export function compareDocumentation(oldDoc: Json, newDoc: Json, sink: ChangeSink): void {
+export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sink: ChangeSink): void {
   const oldInfo = isObject(oldDoc.info) ? oldDoc.info : {};
   const newInfo = isObject(newDoc.info) ? newDoc.info : {};
   if (oldInfo.version !== newInfo.version) {

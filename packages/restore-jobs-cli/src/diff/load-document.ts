@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { posix, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
+import { isObject } from "../json.js";
 
 const run = promisify(execFile);
 
@@ -75,7 +76,7 @@ export function parseDocument(text: string, label: string): Record<string, unkno
       `${label}: not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`,
     );
   }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+  if (!isObject(doc)) {
     throw new DocumentLoadError(`${label}: not an OpenAPI document (not an object)`);
   }
   const version = (doc as { openapi?: unknown }).openapi;
@@ -85,7 +86,7 @@ export function parseDocument(text: string, label: string): Record<string, unkno
     );
   }
   const paths = (doc as { paths?: unknown }).paths;
-  if (paths !== undefined && (typeof paths !== "object" || paths === null || Array.isArray(paths))) {
+  if (paths !== undefined && !isObject(paths)) {
     throw new DocumentLoadError(`${label}: "paths" must be an object`);
   }
   return doc as Record<string, unknown>;

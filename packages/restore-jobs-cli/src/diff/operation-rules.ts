@@ -1,6 +1,8 @@
 /** Rules for the operations themselves: removed, added, method changed, deprecated, security. */
+
+import { isObject, type JsonObject } from "../json.js";
 import { sameMeaning } from "./canonical.js";
-import { isObject, type Json, type OperationEntry, operationsOf, pathKey } from "./operations.js";
+import { type OperationEntry, operationsOf, pathKey } from "./operations.js";
 import { pointer } from "./pointer.js";
 import type { ChangeSink } from "./types.js";
 
@@ -10,7 +12,7 @@ export interface OperationPair {
 }
 
 /** Matches the operations of the two documents, reporting those removed, added or moved to another method. */
-export function matchOperations(oldDoc: Json, newDoc: Json, sink: ChangeSink): OperationPair[] {
+export function matchOperations(oldDoc: JsonObject, newDoc: JsonObject, sink: ChangeSink): OperationPair[] {
   const was = operationsOf(oldDoc);
   const now = operationsOf(newDoc);
   const pairs: OperationPair[] = [];
@@ -80,7 +82,7 @@ export function compareOperationFlags({ before, after }: OperationPair, sink: Ch
 }
 
 /** Security as the operation sees it: a list of alternatives, each a set of `scheme` or `scheme:scope`. */
-function effectiveSecurity(entry: OperationEntry, doc: Json): Set<string>[] {
+function effectiveSecurity(entry: OperationEntry, doc: JsonObject): Set<string>[] {
   const list = Array.isArray(entry.operation.security)
     ? entry.operation.security
     : Array.isArray(doc.security)
@@ -102,8 +104,8 @@ const describe = (alt: Set<string>) => (alt.size === 0 ? "no credentials" : [...
 
 export function compareSecurity(
   { before, after }: OperationPair,
-  oldDoc: Json,
-  newDoc: Json,
+  oldDoc: JsonObject,
+  newDoc: JsonObject,
   sink: ChangeSink,
 ): void {
   const operation = before.label;
@@ -129,7 +131,7 @@ export function compareSecurity(
       message: `The security requirements were relaxed to ${now.map(describe).join(" or ")}.`,
     });
   }
-  const schemes = (doc: Json) =>
+  const schemes = (doc: JsonObject) =>
     isObject(doc.components) && isObject(doc.components.securitySchemes)
       ? doc.components.securitySchemes
       : {};

@@ -1,9 +1,8 @@
 /** The operations of a resolved document, keyed so that `/a/{id}` and `/a/{name}` match. */
+import { isObject, type JsonObject } from "../json.js";
 import { pointer } from "./pointer.js";
 
 export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-export type Json = Record<string, unknown>;
 
 export interface OperationEntry {
   /** `PUT /restore-jobs` */
@@ -12,13 +11,9 @@ export interface OperationEntry {
   method: string;
   /** `/paths/~1restore-jobs/put` */
   location: string;
-  operation: Json;
+  operation: JsonObject;
   /** Path-level parameters, which the operation's own override by (in, name). */
   pathParameters: unknown[];
-}
-
-export function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** `/restore-jobs/{id}` → `/restore-jobs/{}`: parameter names do not change the operation. */
@@ -26,7 +21,7 @@ export function pathKey(path: string): string {
   return path.replace(/\{[^}]*\}/g, "{}");
 }
 
-export function operationsOf(doc: Json): Map<string, OperationEntry> {
+export function operationsOf(doc: JsonObject): Map<string, OperationEntry> {
   const out = new Map<string, OperationEntry>();
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const [path, item] of Object.entries(paths)) {

@@ -1,6 +1,8 @@
 /** Rules for what a client sends: parameters, the request body, its media types and schemas. */
+
+import { isObject, type JsonObject } from "../json.js";
 import { compareBodySchemas } from "./compare-schema.js";
-import { isObject, type Json, type OperationEntry } from "./operations.js";
+import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
 import type { ChangeSink } from "./types.js";
 
@@ -93,7 +95,7 @@ export function compareParameters(before: OperationEntry, after: OperationEntry,
   }
 }
 
-function contentOf(body: Json | undefined): Json {
+function contentOf(body: JsonObject | undefined): JsonObject {
   return body && isObject(body.content) ? body.content : {};
 }
 
@@ -102,8 +104,8 @@ export function mediaKey(type: string): string {
   return type.split(";")[0]!.trim().toLowerCase();
 }
 
-export function byMediaType(content: Json): Map<string, { type: string; media: Json }> {
-  const out = new Map<string, { type: string; media: Json }>();
+export function byMediaType(content: JsonObject): Map<string, { type: string; media: JsonObject }> {
+  const out = new Map<string, { type: string; media: JsonObject }>();
   for (const [type, media] of Object.entries(content))
     out.set(mediaKey(type), { type, media: isObject(media) ? media : {} });
   return out;

@@ -4,6 +4,7 @@
  * references are read from where the document came from: the file system, or the same git revision.
  */
 import $RefParser, { type FileInfo, type ParserOptions } from "@apidevtools/json-schema-ref-parser";
+import { isObject } from "../json.js";
 import { isDocumentationKey } from "./canonical.js";
 import { DocumentLoadError, type DocumentSource, gitShow, type LoadedDocument } from "./load-document.js";
 
@@ -49,7 +50,7 @@ function options(source: DocumentSource): ParserOptions {
  */
 export function hoistRefSiblings(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(hoistRefSiblings);
-  if (typeof value !== "object" || value === null) return value;
+  if (!isObject(value)) return value;
   const entries = Object.entries(value).map(([key, item]) => [key, hoistRefSiblings(item)] as const);
   const node = Object.fromEntries(entries) as Record<string, unknown>;
   if (typeof node.$ref !== "string") return node;

@@ -1,6 +1,8 @@
 /** Rules for what a client receives: statuses, media types and body schemas of the responses. */
+
+import { isObject, type JsonObject } from "../json.js";
 import { compareBodySchemas } from "./compare-schema.js";
-import { isObject, type Json, type OperationEntry } from "./operations.js";
+import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
 import type { ChangeSink } from "./types.js";
@@ -10,7 +12,7 @@ export function isSuccessStatus(status: string): boolean {
   return /^2(\d\d|XX)$/i.test(status);
 }
 
-function responsesOf(entry: OperationEntry): Json {
+function responsesOf(entry: OperationEntry): JsonObject {
   return isObject(entry.operation.responses) ? entry.operation.responses : {};
 }
 
@@ -82,8 +84,8 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
 
   function compareContent(
     oldStatus: string,
-    oldResponse: Json,
-    newResponse: Json,
+    oldResponse: JsonObject,
+    newResponse: JsonObject,
     newStatus = oldStatus,
   ): void {
     const oldMedia = byMediaType(isObject(oldResponse.content) ? oldResponse.content : {});

@@ -3,6 +3,8 @@
  * those of its `allOf` members, which a value must satisfy too), its map part, its bounds. OpenAPI
  * 3.0 spellings are read as their 3.1 meaning (`nullable: true` adds `"null"` to the types).
  */
+
+import { isObject, isObjectOrArray } from "../json.js";
 import { canonical } from "./canonical.js";
 
 export type Schema = Record<string, unknown>;
@@ -58,7 +60,7 @@ const opaqueKeywords = [
 /** `true` and `false` as schemas. */
 export function asSchema(value: unknown): Schema {
   if (value === false) return { not: {} };
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Schema;
+  if (isObject(value)) return value as Schema;
   return {};
 }
 
@@ -108,7 +110,7 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     anyOf: Array.isArray(schema.anyOf) ? schema.anyOf.map(asSchema) : undefined,
     opaque: new Set(),
   };
-  if (typeof schema.properties === "object" && schema.properties !== null) {
+  if (isObjectOrArray(schema.properties)) {
     for (const [name, member] of Object.entries(schema.properties))
       view.properties.set(name, asSchema(member));
   }

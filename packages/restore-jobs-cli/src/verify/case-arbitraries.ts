@@ -71,11 +71,3 @@ export function anyCases(contract: Contract, verifiesSignatures: boolean): fc.Ar
 export function coverageCases(contract: Contract): RequestCase[] {
   return contract.bodies.coverage.map((value) => validCase(value));
 }
-
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}

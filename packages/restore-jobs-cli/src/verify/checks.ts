@@ -1,9 +1,9 @@
 import type fc from "fast-check";
+import { isObject, parseJson } from "../json.js";
 import {
   anyCases,
   coverageCases,
   invalidCases,
-  parseJson,
   tokenedCases,
   unauthenticatedCases,
   validCases,
@@ -62,13 +62,12 @@ function single(
 }
 
 function bodyOf(exchange: Exchange): unknown {
-  const parsed = parseJson(exchange.response?.bodyText ?? "");
-  return parsed.ok ? parsed.value : undefined;
+  return parseJson(exchange.response?.bodyText ?? "");
 }
 
 function errorCodeOf(body: unknown): unknown {
-  const error = (body as { error?: { code?: unknown } } | null)?.error;
-  return typeof error === "object" && error !== null ? error.code : undefined;
+  const error = (body as { error?: unknown } | null)?.error;
+  return isObject(error) ? error.code : undefined;
 }
 
 export const checks: Check[] = [
@@ -144,9 +143,9 @@ export const checks: Check[] = [
       if (requestCase.kind === "not_json") return { result: "skip", reason: "the request body is not JSON" };
       if (!contract.declaresStatus(status))
         return { result: "skip", reason: `status ${status} is undeclared` };
-      const parsed = parseJson(exchange.response?.bodyText ?? "");
-      if (!parsed.ok) return fail(`the ${status} response body is not JSON`);
-      const problems = contract.responseProblems(status, parsed.value);
+      const body = bodyOf(exchange);
+      if (body === undefined) return fail(`the ${status} response body is not JSON`);
+      const problems = contract.responseProblems(status, body);
       return problems === undefined
         ? pass
         : fail(`the ${status} response body breaks its schema: ${problems}`);
@@ -237,10 +236,9 @@ export const checks: Check[] = [
 
 /** The violations of the response in Prism's `sl-violations` header (a JSON array). */
 function responseViolations(header: string | undefined): string[] {
-  const parsed = parseJson(header ?? "[]");
-  if (!parsed.ok || !Array.isArray(parsed.value))
-    return header ? [`unreadable sl-violations: ${header}`] : [];
-  return (parsed.value as { location?: string[]; message?: string; severity?: unknown }[])
+  const violations = parseJson(header ?? "[]");
+  if (!Array.isArray(violations)) return header ? [`unreadable sl-violations: ${header}`] : [];
+  return (violations as { location?: string[]; message?: string; severity?: unknown }[])
     .filter((v) => v.location?.[0] === "response")
     .map((v) => `${(v.location ?? []).join(".")}: ${v.message ?? "violation"}`);
 }

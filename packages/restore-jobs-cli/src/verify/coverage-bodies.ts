@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { isObjectOrArray } from "../json.js";
 import type { JsonSchema } from "../openapi-document.js";
 import { propertiesOf, requiredOf, type SchemaDocument, typesOf } from "./schema-walk.js";
 import { valueArbitrary } from "./valid-body-arbitrary.js";
@@ -7,10 +8,10 @@ const unicodeText = "Grüße, 世界 🎉 👨‍👩‍👧 שלום e\u0301 \u
 const longText = "x".repeat(4096);
 
 /**
- * Valid bodies every valid-data check runs first (fast-check `examples`), so that what the issue
- * asks to cover is covered on every run, not by chance: the spec's own request examples, each
- * value of every enum member, empty and Unicode maps, only the required members, every optional
- * member present, and long strings. Each is `base` (valid: the first valid example of the spec,
+ * Valid bodies every valid-data check runs first (fast-check `examples`), so that what valid
+ * cases cover (docs/verify.md) is covered on every run, not by chance: the spec's own request
+ * examples, each value of every enum member, empty and Unicode maps, only the required members,
+ * every optional member present, and long strings. Each is `base` (valid: the first valid example of the spec,
  * else a generated body) with one member changed; when that breaks another rule (a new enum value
  * the spec ties to other members, as EFS is to `Encrypted`), a generated valid body with that
  * member pinned instead. The caller drops any that is still invalid (a pattern a long string
@@ -52,7 +53,7 @@ export function coverageBodies(
     const sub = doc.resolve(raw);
     if (Array.isArray(sub.enum)) for (const value of sub.enum) out.push(withMember(name, value));
     const extra = sub.additionalProperties;
-    if (typesOf(sub).includes("object") && typeof extra === "object" && extra !== null) {
+    if (typesOf(sub).includes("object") && isObjectOrArray(extra)) {
       out.push(withMember(name, {}));
       if (typesOf(doc.resolve(extra)).includes("string")) {
         out.push(withMember(name, { 名前: unicodeText, "emoji 🎉": "ok", [unicodeText]: unicodeText }));

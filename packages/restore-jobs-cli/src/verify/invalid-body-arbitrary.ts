@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { isObjectOrArray, parseJson } from "../json.js";
 import type { JsonSchema } from "../openapi-document.js";
 import { deepMerge, deleteAt, type JsonPath, setAt } from "./json-path.js";
 import {
@@ -144,7 +145,7 @@ function objectBreakages(doc: SchemaDocument, schema: JsonSchema, at: string[]):
         .tuple(unknownName, fc.jsonValue({ maxDepth: 1 }))
         .map(([key, value]) => ({ rule: "unknown_member" as const, path: [...at, key], value })),
     );
-  } else if (typeof extra === "object" && extra !== null) {
+  } else if (isObjectOrArray(extra)) {
     const broken = breakageArbitraries(doc, extra, ["*"]);
     if (broken.length > 0) {
       out.push(
@@ -198,19 +199,11 @@ function requiredPaths(doc: SchemaDocument, raw: unknown, at: string[]): string[
 
 /** Request bodies that are not JSON at all: truncated, single-quoted, bare words, or random text. */
 export function notJsonBodyArbitrary(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
-  const isJson = (text: string) => {
-    try {
-      JSON.parse(text);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   return fc
     .oneof(
       fc.constantFrom("{not json", "{", "[1,", "{'RecoveryPointArn': 'x'}", "undefined", "NaN", '{"a":}'),
       valid.map((body) => JSON.stringify(body).slice(0, -1)),
       fc.string({ minLength: 1, maxLength: 40 }),
     )
-    .filter((text) => !isJson(text));
+    .filter((text) => parseJson(text) === undefined);
 }

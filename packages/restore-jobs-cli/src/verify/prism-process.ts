@@ -48,10 +48,19 @@ const exitWhenParentGoes = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 const live = new Set<ChildProcess>();
-/** Last resort: a Prism still running when this process exits is killed with it. */
-process.once("exit", () => {
-  for (const child of live) killGroup(child, "SIGKILL");
-});
+let killingOnExit = false;
+
+/**
+ * Last resort: a Prism still running when this process exits is killed with it. Registered when
+ * the first Prism starts, once: importing this module changes nothing in the process.
+ */
+function killLiveOnExit(): void {
+  if (killingOnExit) return;
+  killingOnExit = true;
+  process.once("exit", () => {
+    for (const child of live) killGroup(child, "SIGKILL");
+  });
+}
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -72,6 +81,7 @@ export async function startPrism(
   upstream?: URL,
   startTimeoutMs = 30_000,
 ): Promise<PrismProcess> {
+  killLiveOnExit();
   const port = await freePort();
   const mode = upstream ? ["proxy", specPath, upstream.href] : ["mock", specPath];
   const child = spawn(

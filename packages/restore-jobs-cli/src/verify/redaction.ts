@@ -1,6 +1,8 @@
+import { isObject } from "../json.js";
 import type { Exchange, SentRequest } from "./types.js";
 
-const redacted = "<redacted>";
+/** What stands in every log, report and message for a secret that was removed. */
+export const redacted = "<redacted>";
 const secretHeaders = new Set(["authorization", "x-amz-security-token"]);
 
 /**
@@ -42,7 +44,7 @@ export class Redactor {
   value<T>(value: T): T {
     if (typeof value === "string") return this.text(value) as T;
     if (Array.isArray(value)) return value.map((item) => this.value(item)) as T;
-    if (typeof value !== "object" || value === null) return value;
+    if (!isObject(value)) return value;
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.value(item)])) as T;
   }
 

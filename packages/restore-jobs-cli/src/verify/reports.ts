@@ -1,12 +1,22 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Redactor } from "./redaction.js";
-import type { Exchange, Finding } from "./types.js";
+import type { CheckResult, Exchange, Finding } from "./types.js";
 import type { VerifyOutcome } from "./verify-job.js";
 
 const excerptLength = 600;
 
-export function findingsOf(outcome: VerifyOutcome): Finding[] {
+/** A finding as reported: with the command line that replays it, which the command writes. */
+export interface ReportedFinding extends Finding {
+  replay: string;
+}
+
+/** An outcome as reported: every finding with its replay line. */
+export interface Report extends Omit<VerifyOutcome, "results"> {
+  results: (Omit<CheckResult, "finding"> & { finding?: ReportedFinding })[];
+}
+
+export function findingsOf<F extends Finding>(outcome: { results: { finding?: F }[] }): F[] {
   return outcome.results.flatMap((r) => (r.finding ? [r.finding] : []));
 }
 
@@ -42,7 +52,7 @@ export function responseSummary(exchange: Exchange): string {
 }
 
 /** One finding as plain text: what failed, how to replay, the counterexample, the curl and the response. */
-export function describeFinding(finding: Finding): string {
+export function describeFinding(finding: ReportedFinding): string {
   return [
     `✗ ${finding.check}: ${finding.message}`,
     `  replay: ${finding.replay}`,
@@ -68,7 +78,7 @@ function xml(text: string): string {
   return allowed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export function junitXml(outcome: VerifyOutcome): string {
+export function junitXml(outcome: Report): string {
   const failures = findingsOf(outcome).length;
   const skipped = outcome.results.filter((r) => r.result === "skipped").length;
   const cases = outcome.results.map((r) => {
@@ -90,7 +100,7 @@ export function junitXml(outcome: VerifyOutcome): string {
   ].join("\n");
 }
 
-export function summaryMarkdown(outcome: VerifyOutcome): string {
+export function summaryMarkdown(outcome: Report): string {
   const findings = findingsOf(outcome);
   const icon = { pass: "✅ pass", fail: "❌ fail", skipped: "➖ skipped" } as const;
   return [
@@ -136,11 +146,7 @@ function fenced(text: string, info = ""): string[] {
  * through the redactor before it is rendered: after XML escaping, the redactor's `<redacted>`
  * would be markup and junit.xml no longer well-formed.
  */
-export async function writeReports(
-  dir: string,
-  outcome: VerifyOutcome,
-  redactor: Redactor,
-): Promise<string[]> {
+export async function writeReports(dir: string, outcome: Report, redactor: Redactor): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const safe = redactor.value(outcome);
   const files: [string, string][] = [

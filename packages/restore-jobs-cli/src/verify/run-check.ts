@@ -15,7 +15,6 @@ export interface RunCheckOptions {
   /** Requests spent shrinking a counterexample, at most (each is a round trip to the target). */
   maxShrinkCases: number;
   redactor: Redactor;
-  replayCommand: (check: string, seed: number, path: string) => string;
   onProgress?: ((check: string, done: number, planned: number) => void) | undefined;
 }
 
@@ -96,7 +95,6 @@ export async function runCheck(
       counterexample: redactor.text(fc.stringify(describeCase(last.requestCase))),
       exchanges,
       curl: exchanges.map((e) => redactor.text(toCurl(e.request))),
-      replay: options.replayCommand(check.name, details.seed, path),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { isObjectOrArray, type JsonObject } from "../json.js";
 import type { JsonSchema } from "../openapi-document.js";
 
 /**
@@ -54,7 +55,7 @@ export class SchemaDocument {
     let node: unknown = this.root;
     for (const raw of ref.slice(2).split("/")) {
       const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+      node = isObjectOrArray(node) ? (node as JsonObject)[key] : undefined;
       if (node === undefined) throw new Error(`unresolvable $ref ${ref}`);
     }
     return asSchema(node);
@@ -68,7 +69,7 @@ export class SchemaDocument {
 
 export function asSchema(value: unknown): JsonSchema {
   if (value === true || value === undefined) return {};
-  if (typeof value !== "object" || value === null) throw new Error(`not a schema: ${JSON.stringify(value)}`);
+  if (!isObjectOrArray(value)) throw new Error(`not a schema: ${JSON.stringify(value)}`);
   return value as JsonSchema;
 }
 

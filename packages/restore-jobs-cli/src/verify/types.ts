@@ -55,6 +55,7 @@ export type Verdict =
   | { result: "skip"; reason: string }
   | { result: "fail"; message: string };
 
+/** A check's failure, with what replays it: the check, fast-check's seed and path of the case. */
 export interface Finding {
   check: CheckName;
   message: string;
@@ -65,7 +66,6 @@ export interface Finding {
   /** The exchanges of the shrunk counterexample (two for idempotency); secrets redacted. */
   exchanges: Exchange[];
   curl: string[];
-  replay: string;
 }
 
 export interface CheckResult {

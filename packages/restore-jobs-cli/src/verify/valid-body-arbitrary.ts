@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { isObjectOrArray } from "../json.js";
 import type { JsonSchema } from "../openapi-document.js";
 import { deepMerge } from "./json-path.js";
 import {
@@ -106,19 +107,18 @@ function objectArbitrary(doc: SchemaDocument, schema: JsonSchema): fc.Arbitrary<
     { requiredKeys: names.filter((name) => required.has(name)) },
   );
   const extra = schema.additionalProperties;
-  const withExtra =
-    typeof extra === "object" && extra !== null
-      ? fc
-          .tuple(
-            members,
-            fc.dictionary(
-              textArbitrary(1, 40).filter((key) => !(key in properties)),
-              valueArbitrary(doc, extra),
-              { maxKeys: 4 },
-            ),
-          )
-          .map(([known, more]) => ({ ...more, ...(known as object) }))
-      : members;
+  const withExtra = isObjectOrArray(extra)
+    ? fc
+        .tuple(
+          members,
+          fc.dictionary(
+            textArbitrary(1, 40).filter((key) => !(key in properties)),
+            valueArbitrary(doc, extra),
+            { maxKeys: 4 },
+          ),
+        )
+        .map(([known, more]) => ({ ...more, ...(known as object) }))
+    : members;
   const conditionals = conditionalsOf(doc, schema);
   if (conditionals.length === 0) return withExtra;
   return fc

@@ -24,8 +24,6 @@ export interface VerifyOptions {
   timeoutMs: number;
   specPath?: string | undefined;
   env: NodeJS.ProcessEnv;
-  /** Builds the command line that replays a finding. */
-  replayCommand: (check: string, seed: number, path: string) => string;
   onProgress?: ((check: string, done: number, planned: number) => void) | undefined;
   onInfo?: ((message: string) => void) | undefined;
 }
@@ -101,7 +99,6 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
         shard: options.shard,
         maxShrinkCases: 300,
         redactor,
-        replayCommand: options.replayCommand,
         onProgress: options.onProgress,
       });
       // A crash of our own Prism is the job's failure, not the target's finding.

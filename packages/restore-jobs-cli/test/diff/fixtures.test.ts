@@ -22,7 +22,7 @@ interface Expected {
 }
 
 describe("restore-jobs diff on each fixture folder", () => {
-  test("there is a fixture folder per rule of issue 4", () => {
+  test("there is a fixture folder per rule of docs/diff.md", () => {
     expect(cases.length).toBeGreaterThanOrEqual(36);
   });
 

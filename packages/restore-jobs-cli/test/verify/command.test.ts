@@ -46,7 +46,7 @@ describe("restore-jobs verify, the command", () => {
     [["--target", "http://user:hunter2@127.0.0.1:1"], /--target must not carry credentials/],
     [
       ["--proxy", "http://user:hunter2@[bad"],
-      /--proxy must be an http\(s\) URL, got "http:\/\/\[redacted\]@\[bad"/,
+      /--proxy must be an http\(s\) URL, got "http:\/\/<redacted>@\[bad"/,
     ],
     [["--shard", "3/2"], /--shard must be i\/n/],
     [["--bogus"], /Unknown option '--bogus'/],

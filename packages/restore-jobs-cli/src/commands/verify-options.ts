@@ -1,20 +1,21 @@
+/**
+ * `restore-jobs verify`'s flags: the help text, the parsing (once, into the one options object
+ * the engine takes) and the command line that replays a finding.
+ */
 import { parseArgs } from "node:util";
-import { VerifyCannotRun } from "./errors.js";
-import { parseShard, type Shard } from "./shard.js";
-import { type CheckName, checkNames } from "./types.js";
+import { VerifyCannotRun } from "../verify/errors.js";
+import { redacted } from "../verify/redaction.js";
+import { parseShard } from "../verify/shard.js";
+import { type CheckName, checkNames, type Finding } from "../verify/types.js";
+import type { VerifyOptions } from "../verify/verify-job.js";
 
-export interface CommandOptions {
-  help: boolean;
-  target?: URL | undefined;
-  proxy?: URL | undefined;
-  runs: number;
-  seed: number;
-  path?: string | undefined;
-  report?: string | undefined;
-  checks?: CheckName[] | undefined;
-  shard?: Shard | undefined;
-  timeoutMs: number;
-}
+/** What the engine is given by the process rather than by a flag. */
+type FromProcess = "env" | "onProgress" | "onInfo";
+
+/** The command line, parsed: the help, or the job to run and where to write its reports. */
+export type CommandOptions =
+  | { help: true }
+  | { help: false; report: string | undefined; verify: Omit<VerifyOptions, FromProcess> };
 
 export const defaultRuns = 100;
 export const defaultTimeoutMs = 10_000;
@@ -55,7 +56,7 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
 }
 
 /** The argument as it may be shown: a `user:password@` part is masked, never printed. */
-const shown = (text: string) => text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
+const shown = (text: string) => text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${redacted}@`);
 
 function httpUrl(name: string, text: string | undefined): URL | undefined {
   if (text === undefined) return undefined;
@@ -97,7 +98,7 @@ export function parseOptions(argv: string[]): CommandOptions {
     bad((error as Error).message);
   }
   const str = (name: string) => values[name] as string | undefined;
-  if (values.help) return { help: true, runs: defaultRuns, seed: 0, timeoutMs: defaultTimeoutMs };
+  if (values.help) return { help: true };
   const target = httpUrl("target", str("target"));
   const proxy = httpUrl("proxy", str("proxy"));
   if (target && proxy)
@@ -129,15 +130,29 @@ export function parseOptions(argv: string[]): CommandOptions {
     bad("--path replays a finding of one check: name it with --checks");
   return {
     help: false,
-    target,
-    proxy,
-    runs: positiveInteger("runs", str("runs"), defaultRuns),
-    // fast-check seeds are 32-bit integers.
-    seed: seedText === undefined ? (Math.random() * 2 ** 31) | 0 : Number(seedText) | 0,
-    path: str("path"),
     report: str("report"),
-    checks,
-    shard,
-    timeoutMs: positiveInteger("timeout", str("timeout"), defaultTimeoutMs),
+    verify: {
+      target,
+      proxy,
+      runs: positiveInteger("runs", str("runs"), defaultRuns),
+      // fast-check seeds are 32-bit integers.
+      seed: seedText === undefined ? (Math.random() * 2 ** 31) | 0 : Number(seedText) | 0,
+      path: str("path"),
+      checks,
+      shard,
+      timeoutMs: positiveInteger("timeout", str("timeout"), defaultTimeoutMs),
+    },
   };
+}
+
+/** The command line that replays a finding: the same target, its check, seed and path. */
+export function replayLine(options: Pick<VerifyOptions, "target" | "proxy">, finding: Finding): string {
+  return [
+    "npm run verify --",
+    options.target ? `--target ${options.target.href}` : "",
+    options.proxy ? `--proxy ${options.proxy.href}` : "",
+    `--checks ${finding.check} --seed ${finding.seed} --path ${finding.path}`,
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
