@@ -8,17 +8,6 @@ export const dummyCredentials: AwsCredentials = {
   secretAccessKey: "verify-dummy-secret-key-not-a-real-one",
 };
 
-/**
- * Credentials from the usual AWS environment variables, or undefined.
- * https://docs.aws.amazon.com/sdkref/latest/guide/environment-variables.html
- */
-export function credentialsFromEnv(env: NodeJS.ProcessEnv): AwsCredentials | undefined {
-  const accessKeyId = env.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) return undefined;
-  return { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined };
-}
-
 export function regionFromEnv(env: NodeJS.ProcessEnv): string {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || "us-east-1";
 }

@@ -1,3 +1,4 @@
+import { credentialsFromEnv } from "restore-jobs";
 import { bundledSpecPath, loadSpec, type OpenApiDocument } from "../openapi-document.js";
 import { type Check, type CheckContext, checks } from "./checks.js";
 import { type Contract, contractOf } from "./contract.js";
@@ -5,7 +6,7 @@ import { VerifyCannotRun } from "./errors.js";
 import { exchange, probe } from "./http-exchange.js";
 import { startPrism } from "./prism-process.js";
 import { Redactor } from "./redaction.js";
-import { credentialsFromEnv, dummyCredentials, regionFromEnv, requestBuilder } from "./request-signing.js";
+import { dummyCredentials, regionFromEnv, requestBuilder } from "./request-signing.js";
 import { runCheck } from "./run-check.js";
 import type { PrismInFront } from "./schema-walk.js";
 import type { Shard } from "./shard.js";
