@@ -5,9 +5,10 @@
  * tarball beside it, as the registry would serve it) and the AWS SDK's @aws-sdk/client-backup at
  * the version this repository pins. The same npm and cache for all three (`--prefer-offline`).
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { installedPackages, packBoth } from "../../test-support/packing.js";
 import { repoRoot } from "./build.js";
 import { run } from "./children.js";
 
@@ -31,19 +32,6 @@ async function ok(step: string, command: string, args: string[], cwd: string): P
   return ran.stdout;
 }
 
-async function countPackages(dir: string): Promise<number> {
-  let count = 0;
-  for (const entry of await readdir(dir, { recursive: true })) {
-    const path = String(entry).split(/[\\/]/);
-    if (path.at(-1) !== "package.json") continue;
-    const parents = path.slice(0, -1);
-    const under = parents.lastIndexOf("node_modules");
-    const rest = parents.slice(under + 1);
-    if (rest.length === (rest[0]?.startsWith("@") ? 2 : 1)) count++;
-  }
-  return count;
-}
-
 async function installInto(dir: string, label: string, specs: string[]): Promise<InstallSize> {
   await mkdir(dir);
   await writeFile(
@@ -59,8 +47,7 @@ async function installInto(dir: string, label: string, specs: string[]): Promise
   const du = await ok("du", "du", ["-sk", "node_modules"], dir);
   const kib = Number.parseInt(du.trim().split(/\s+/)[0] ?? "", 10);
   if (!Number.isFinite(kib)) throw new Error(`du printed no size: ${du.trim()}`);
-  // node_modules itself is not a package: count what is under it.
-  return { label, bytes: kib * 1024, packages: await countPackages(join(dir, "node_modules")) };
+  return { label, bytes: kib * 1024, packages: (await installedPackages(dir)).length };
 }
 
 export async function measureInstallSizes(): Promise<InstallResult> {
@@ -75,29 +62,7 @@ export async function measureInstallSizes(): Promise<InstallResult> {
       ["run", "--silent", "build", "-w", "restore-jobs-cli"],
       repoRoot,
     );
-    await ok(
-      "npm pack",
-      "npm",
-      [
-        "pack",
-        "--ignore-scripts",
-        "-w",
-        "restore-jobs",
-        "-w",
-        "restore-jobs-cli",
-        "--pack-destination",
-        packDir,
-      ],
-      repoRoot,
-    );
-    const packed = await readdir(packDir);
-    const tarball = (pattern: RegExp) => {
-      const name = packed.find((file) => pattern.test(file));
-      if (!name) throw new Error(`npm pack made no tarball matching ${pattern}: ${packed.join(", ")}`);
-      return join(packDir, name);
-    };
-    const client = tarball(/^restore-jobs-\d/);
-    const tools = tarball(/^restore-jobs-cli-\d/);
+    const { client, tools } = await packBoth(packDir);
     const sdkVersion = (
       JSON.parse(
         await readFile(join(repoRoot, "node_modules/@aws-sdk/client-backup/package.json"), "utf8"),
