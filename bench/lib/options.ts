@@ -61,7 +61,7 @@ Options:
                  for --quick or --only)
   -h, --help     this help
 
-Prints a table of medians and ratios with the issue's goals. A missed goal is reported, not an
+Prints a table of medians and ratios with their goals. A missed goal is reported, not an
 error. Exit status: 0 the bench ran; 2 it could not run (bad arguments, a part failed, interrupted).`;
 
 export interface BenchOptions {
