@@ -29,7 +29,8 @@ property-based cases generated from the spec. Without --target, against the embe
 Options:
   --target URL        the server to verify (default: start the embedded Prism mock of the spec)
   --proxy UPSTREAM    verify UPSTREAM through Prism's validation proxy; its sl-violations are findings
-  --runs N            cases per check (default ${defaultRuns})
+  --runs N            random cases per check (default ${defaultRuns}), after the fixed ones every
+                      run sends (valid coverage; every rule and near miss of the schema)
   --seed S            fast-check seed (default: random, printed); replays a run
   --path P            fast-check path of a finding, with --seed and --checks (its one check): replays that case
   --checks a,b,...    only these checks (default: all): ${checkNames.join(", ")}

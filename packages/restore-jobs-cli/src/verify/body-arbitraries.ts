@@ -5,8 +5,10 @@ import {
   applyBreakage,
   type Breakage,
   breakageArbitraries,
+  brokenEnds,
   notJsonBodyArbitrary,
 } from "./invalid-body-arbitrary.js";
+import { nearMissBreakages } from "./near-miss.js";
 import { createValidatorFactory } from "./schema-validator.js";
 import { type PrismInFront, SchemaDocument } from "./schema-walk.js";
 import { valueArbitrary } from "./valid-body-arbitrary.js";
@@ -26,8 +28,23 @@ export interface BodyArbitraries {
   invalid: fc.Arbitrary<InvalidBody>;
   /** Text that is not JSON at all. */
   notJson: fc.Arbitrary<string>;
+  /** The negative side's deterministic phase, the same on every run: see NegativeCoverage. */
+  negativeCoverage: NegativeCoverage;
   /** Whether a body is valid against the request schema. */
   isValid: (body: unknown) => boolean;
+}
+
+/**
+ * What every run sends before its random cases, whatever the seed: one body for each rule the
+ * schema walk finds (each required member missing, each wrong type and `null`, each enum, const
+ * and pattern missed, an unknown member, the conditional), every near miss (near-miss.ts), and a
+ * valid body's JSON with trailing bytes or cut short. Each body is checked to be invalid.
+ */
+export interface NegativeCoverage {
+  /** One invalid body for each rule of the walk. */
+  rules: InvalidBody[];
+  nearMisses: InvalidBody[];
+  notJson: string[];
 }
 
 export function bodyArbitraries(
@@ -53,11 +70,30 @@ export function bodyArbitraries(
     .filter(({ body }) => !isValid(body));
   const validExamples = examples.filter(isValid);
   const base = (validExamples[0] ?? fc.sample(valid, { numRuns: 1, seed: 42 })[0]) as Record<string, unknown>;
+  const broken = (breakage: Breakage): InvalidBody => ({ body: applyBreakage(base, breakage), breakage });
+  const invalidOnly = (bodies: InvalidBody[]) => bodies.filter(({ body }) => !isValid(body));
+  // One body per rule: the first of a few fixed-seed draws of the rule's arbitrary that breaks it.
+  const rules = breakageArbitraries(doc, requestSchema).flatMap((arbitrary) => {
+    const first = invalidOnly(fc.sample(arbitrary, { numRuns: 10, seed: 0 }).map(broken))[0];
+    return first ? [first] : [];
+  });
+  const ruleBodies = new Set(rules.map(({ body }) => JSON.stringify(body)));
+  // Near misses around the spec's valid examples and a few fixed samples; a near miss that
+  // makes the same body as a rule's (`null` of a member) is that rule's already.
+  const around = [base, ...validExamples, ...fc.sample(valid, { numRuns: 2, seed: 7 })];
+  const nearMisses = invalidOnly(nearMissBreakages(doc, requestSchema, around).map(broken)).filter(
+    ({ body }) => !ruleBodies.has(JSON.stringify(body)),
+  );
   return {
     valid,
     coverage: coverageBodies(doc, requestSchema, base, validExamples, isValid).filter(isValid),
     invalid,
     notJson: notJsonBodyArbitrary(valid),
+    negativeCoverage: {
+      rules,
+      nearMisses,
+      notJson: brokenEnds(JSON.stringify(base)),
+    },
     isValid,
   };
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { InvalidBody } from "./body-arbitraries.js";
 import type { Contract } from "./contract.js";
 import type { RequestCase } from "./types.js";
 
@@ -45,6 +46,28 @@ export function invalidCases(contract: Contract): fc.Arbitrary<RequestCase> {
       })),
     },
   );
+}
+
+/**
+ * The negative side's deterministic phase as signed cases: a body for each rule of the schema,
+ * each near miss, and the broken ends of a valid body's JSON (NegativeCoverage).
+ */
+export function negativeCoverageCases(contract: Contract): RequestCase[] {
+  const { rules, nearMisses, notJson } = contract.bodies.negativeCoverage;
+  const invalid =
+    (kind: "invalid" | "near_miss") =>
+    ({ body, breakage }: InvalidBody): RequestCase => ({
+      kind,
+      auth: "signed",
+      body: JSON.stringify(body),
+      value: body,
+      breakage,
+    });
+  return [
+    ...rules.map(invalid("invalid")),
+    ...nearMisses.map(invalid("near_miss")),
+    ...notJson.map((body): RequestCase => ({ kind: "not_json", auth: "signed", body })),
+  ];
 }
 
 /** Valid bodies without a signature, or (when the target verifies signatures) with a wrong one. */

@@ -4,6 +4,7 @@ import {
   anyCases,
   coverageCases,
   invalidCases,
+  negativeCoverageCases,
   tokenedCases,
   unauthenticatedCases,
   validCases,
@@ -85,6 +86,7 @@ export const checks: Check[] = [
     description:
       "a schema-breaking signed request gets 400 with code VALIDATION_ERROR; a body that is not JSON gets a 4xx",
     cases: ({ contract }) => invalidCases(contract),
+    examples: ({ contract }) => negativeCoverageCases(contract),
     judge: single((requestCase, exchange) => {
       const status = exchange.response?.status ?? 0;
       if (requestCase.kind === "not_json") {
@@ -95,13 +97,12 @@ export const checks: Check[] = [
       const rule = requestCase.breakage
         ? ` (${requestCase.breakage.rule} at /${requestCase.breakage.path.join("/")})`
         : "";
-      if (status !== 400) return fail(`an invalid request${rule} got ${status}, expected 400`);
+      const what = requestCase.kind === "near_miss" ? "a near miss" : "an invalid request";
+      if (status !== 400) return fail(`${what}${rule} got ${status}, expected 400`);
       const code = errorCodeOf(bodyOf(exchange));
       return code === "VALIDATION_ERROR"
         ? pass
-        : fail(
-            `an invalid request${rule} got 400 with error code ${JSON.stringify(code)}, expected "VALIDATION_ERROR"`,
-          );
+        : fail(`${what}${rule} got 400 with error code ${JSON.stringify(code)}, expected "VALIDATION_ERROR"`);
     }),
   },
   {

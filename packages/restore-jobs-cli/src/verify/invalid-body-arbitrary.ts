@@ -27,7 +27,11 @@ export interface Breakage {
     | "pattern_mismatch"
     | "unknown_member"
     | "non_object_body"
-    | "conditional";
+    | "conditional"
+    // Near misses (near-miss.ts): one small step from a valid value.
+    | "near_pattern"
+    | "near_enum"
+    | "near_type";
   path: string[];
   value?: unknown;
   /** For `conditional`: the members that make the `if` hold, merged in before the break. */
@@ -197,12 +201,25 @@ function requiredPaths(doc: SchemaDocument, raw: unknown, at: string[]): string[
   return [...here, ...deeper];
 }
 
-/** Request bodies that are not JSON at all: truncated, single-quoted, bare words, or random text. */
+/**
+ * A valid body's JSON made not JSON by its end: trailing bytes after a complete value (which a
+ * lenient parser accepts), or cut short (truncated).
+ */
+export function brokenEnds(json: string): string[] {
+  const cuts = [json.slice(0, -1), json.slice(0, Math.floor(json.length / 2))];
+  const trailing = [`${json}x`, `${json} }`, `${json}{}`, `${json}\n[]`, `${json}\u0000`];
+  return [...trailing, ...cuts].filter((text) => parseJson(text) === undefined);
+}
+
+/**
+ * Request bodies that are not JSON at all: truncated, followed by trailing bytes, single-quoted,
+ * bare words, or random text.
+ */
 export function notJsonBodyArbitrary(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
   return fc
     .oneof(
       fc.constantFrom("{not json", "{", "[1,", "{'RecoveryPointArn': 'x'}", "undefined", "NaN", '{"a":}'),
-      valid.map((body) => JSON.stringify(body).slice(0, -1)),
+      valid.chain((body) => fc.constantFrom(...brokenEnds(JSON.stringify(body)))),
       fc.string({ minLength: 1, maxLength: 40 }),
     )
     .filter((text) => parseJson(text) === undefined);

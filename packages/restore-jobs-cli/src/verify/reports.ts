@@ -35,9 +35,19 @@ export function closingTable(outcome: VerifyOutcome): string {
     line(["check", "cases", "result"]),
     line(["-".repeat(widths[0] ?? 0), "-".repeat(widths[1] ?? 0), "------"]),
     ...rows.map(line),
+    ...coverageLine(outcome),
     "",
     `${findings === 0 ? "the target keeps the contract" : `${findings} finding(s): the target breaks the contract`} (seed ${outcome.seed}, ${outcome.runs} runs per check${outcome.shard ? `, shard ${outcome.shard.index}/${outcome.shard.count}` : ""}, ${(outcome.durationMs / 1000).toFixed(1)} s)`,
   ].join("\n");
+}
+
+/** The negative side's deterministic phase, as one line, when negative_data_rejected ran. */
+function coverageLine({ negativeCoverage: n }: VerifyOutcome): string[] {
+  if (!n) return [];
+  return [
+    "",
+    `negative_data_rejected, every run whatever the seed: ${n.rules} rules of the request schema, ${n.nearMisses} near misses, ${n.notJson} bodies that are not JSON`,
+  ];
 }
 
 export function responseSummary(exchange: Exchange): string {
@@ -114,6 +124,7 @@ export function summaryMarkdown(outcome: Report): string {
       (r) =>
         `| \`${r.check}\` | ${r.cases} | ${icon[r.result]}${r.skippedBecause ? ` (${r.skippedBecause})` : ""} |`,
     ),
+    ...coverageLine(outcome),
     ...findings.flatMap((f) => [
       "",
       `### ❌ \`${f.check}\``,

@@ -34,10 +34,13 @@ export async function runCheck(
   if (skippedBecause)
     return { ...base, cases: 0, judged: 0, result: "skipped", skippedBecause, durationMs: 0 };
 
+  // The check's deterministic cases run first, all of them on every run, then `runs` random ones:
+  // fast-check counts its `examples` within `numRuns`, so they are added to it.
+  const examples = (check.examples?.(context) ?? []).map((c) => [c] as [RequestCase]);
+  const total = examples.length + options.runs;
   // Sharding keeps the unsharded stream of cases (same seed, same indices) and runs only this
   // shard's slice of it, so a finding replays the same without --shard.
-  const [start, end] =
-    options.shard && !options.path ? shardRange(options.runs, options.shard) : [0, options.runs];
+  const [start, end] = options.shard && !options.path ? shardRange(total, options.shard) : [0, total];
   const planned = end - start;
   let index = 0;
   let shrinking = false;
@@ -63,9 +66,8 @@ export async function runCheck(
     last = { requestCase, exchanges, message: verdict.message };
     return false;
   });
-  const examples = (check.examples?.(context) ?? []).map((c) => [c] as [RequestCase]);
   const details = await fc.check(property, {
-    numRuns: options.runs,
+    numRuns: total,
     seed: options.seed,
     examples,
     ...(options.path ? { path: options.path } : {}),
@@ -76,7 +78,7 @@ export async function runCheck(
       // The property threw instead of returning false: a bug of the job, not a finding.
       throw new Error(`check ${check.name} crashed: ${String(details.errorInstance)}`);
     }
-    return { ...base, cases, judged, result: "pass", durationMs };
+    return { ...base, cases, judged, deterministic: examples.length, result: "pass", durationMs };
   }
   const { redactor } = options;
   const path = details.counterexamplePath ?? "";
@@ -85,6 +87,7 @@ export async function runCheck(
     ...base,
     cases,
     judged,
+    deterministic: examples.length,
     result: "fail",
     durationMs,
     finding: {

@@ -19,7 +19,8 @@ export type CheckName = (typeof checkNames)[number];
  * value it encodes, and how it is signed.
  */
 export interface RequestCase {
-  kind: "valid" | "invalid" | "not_json";
+  /** `near_miss`: invalid by one small step from a valid value (near-miss.ts). */
+  kind: "valid" | "invalid" | "near_miss" | "not_json";
   /** `signed` (SigV4), `unsigned` (no Authorization), or `bad_signature` (a signature that does not verify). */
   auth: "signed" | "unsigned" | "bad_signature";
   body: string;
@@ -74,6 +75,8 @@ export interface CheckResult {
   /** Cases sent (shrinking included) and cases judged (the rest were another check's business). */
   cases: number;
   judged: number;
+  /** Of the planned cases, how many are the check's deterministic ones, sent on every run first. */
+  deterministic?: number;
   result: "pass" | "fail" | "skipped";
   skippedBecause?: string;
   durationMs: number;

@@ -46,6 +46,16 @@ export interface VerifyOutcome {
   startedAt: string;
   durationMs: number;
   results: CheckResult[];
+  /** When negative_data_rejected ran: what its deterministic phase sent, whatever the seed. */
+  negativeCoverage?: NegativeCoverageCount | undefined;
+}
+
+/** The negative side's deterministic phase, counted by kind. */
+export interface NegativeCoverageCount {
+  /** Rules of the request schema the walk found, each broken once. */
+  rules: number;
+  nearMisses: number;
+  notJson: number;
 }
 
 /** Runs every selected check against the target and returns the results (findings inside). */
@@ -120,6 +130,13 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       results,
+      negativeCoverage: selected.some((c) => c.name === "negative_data_rejected")
+        ? {
+            rules: contract.bodies.negativeCoverage.rules.length,
+            nearMisses: contract.bodies.negativeCoverage.nearMisses.length,
+            notJson: contract.bodies.negativeCoverage.notJson.length,
+          }
+        : undefined,
     };
   } finally {
     await prism?.stop();

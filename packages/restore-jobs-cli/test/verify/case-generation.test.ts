@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { validateStartRestoreJobInput } from "../../../../test-support/request-validator.js";
 import { loadSpec, type OpenApiDocument } from "../../src/openapi-document.js";
+import { bodyArbitraries } from "../../src/verify/body-arbitraries.js";
 import { contractOf } from "../../src/verify/contract.js";
 
 // The generated validator (compiled by scripts/generate.ts) is an independent judge of the cases
@@ -81,6 +82,65 @@ describe("cases derived from the request schema", () => {
         "unknown_member",
         "wrong_type",
       ].sort(),
+    );
+  });
+});
+
+describe("near misses, derived from the schema alone", () => {
+  // Member names unlike the spec's: what is derived must come from the keywords.
+  const schema = {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    type: "object",
+    additionalProperties: false,
+    required: ["code"],
+    properties: {
+      code: { type: "string", pattern: "^ab-[0-9]{4}:[a-z]+$" },
+      colour: { type: "string", enum: ["Red", "Green"] },
+      flag: { type: "boolean" },
+      count: { type: "integer" },
+      tags: { type: "object", additionalProperties: { type: "string" } },
+    },
+    $defs: {},
+  };
+  const base = { code: "ab-1234:xyz", colour: "Red", flag: true, count: 3, tags: { a: "1" } };
+  const { negativeCoverage, isValid } = bodyArbitraries(schema, [base]);
+  const near = (path: string) =>
+    negativeCoverage.nearMisses
+      .filter(({ breakage }) => breakage.path.join("/") === path)
+      .map(({ breakage }) => breakage.value);
+
+  test("an anchored pattern: a digit added and removed, spaces, case, a separator removed, a letter changed", () => {
+    expect(near("code")).toEqual(
+      expect.arrayContaining([
+        "ab-12340:xyz",
+        "ab-234:xyz",
+        " ab-1234:xyz",
+        "ab-1234:xyz ",
+        "AB-1234:XYZ",
+        "ab1234:xyz",
+        "ab-1234xyz",
+        "ac-1234:xyz",
+      ]),
+    );
+  });
+
+  test("an enum: each value's case variants and surrounding spaces; the right shape of the wrong type", () => {
+    expect(near("colour")).toEqual(expect.arrayContaining(["red", "RED", " Red", "Red ", "green", " Green"]));
+    expect(near("flag")).toEqual(expect.arrayContaining(["true"]));
+    expect(near("count")).toEqual(expect.arrayContaining(["3"]));
+    // null of each optional member: the walk's rule already sends that very body.
+    const nulls = [...negativeCoverage.rules, ...negativeCoverage.nearMisses]
+      .filter(({ breakage }) => breakage.value === null)
+      .map(({ breakage }) => breakage.path.join("/"));
+    expect(nulls).toEqual(expect.arrayContaining(["colour", "flag", "count", "tags"]));
+    expect(near("tags/a")).toEqual(expect.arrayContaining([1]));
+  });
+
+  test("every near miss is invalid, and the required member gets no null near miss (the walk has it)", () => {
+    for (const { body } of negativeCoverage.nearMisses) expect(isValid(body)).toBe(false);
+    expect(near("code")).not.toContain(null);
+    expect(negativeCoverage.notJson.every((text) => text.startsWith(JSON.stringify(base).slice(0, 10)))).toBe(
+      true,
     );
   });
 });

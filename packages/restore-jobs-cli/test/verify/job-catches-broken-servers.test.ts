@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { loadSpec } from "../../src/openapi-document.js";
+import { contractOf } from "../../src/verify/contract.js";
 import { type Breakage, type ContractServer, startContractServer } from "./support/contract-server.js";
 import { type JobRun, runJob, testCredentials, testRegion } from "./support/run-job.js";
 
@@ -61,6 +63,67 @@ describe("restore-jobs verify against loopback servers", () => {
       expect(finding?.seed).toBe(Number(seed));
       expect(finding?.path).toMatch(/^\d+(:\d+)*$/);
       expect(stderr).toContain(`--checks ${check} --seed ${seed} --path ${finding?.path}`);
+    }
+  });
+});
+
+describe("the deterministic negative phase: every rule and near miss, whatever the seed", () => {
+  const seeds = ["1", "20250101", "987654321"];
+
+  it("sends every rule the schema walk finds, every near miss and every broken end of JSON, under each seed", async () => {
+    const { negativeCoverage } = contractOf(await loadSpec()).bodies;
+    const expected = [
+      ...negativeCoverage.rules.map(({ body }) => JSON.stringify(body)),
+      ...negativeCoverage.nearMisses.map(({ body }) => JSON.stringify(body)),
+      ...negativeCoverage.notJson,
+    ];
+    expect(negativeCoverage.rules.length).toBeGreaterThan(20);
+    expect(negativeCoverage.nearMisses.length).toBeGreaterThan(20);
+    for (const each of seeds) {
+      server = await startContractServer(testCredentials, testRegion);
+      job = await runJob([
+        "--target",
+        server.url.href,
+        "--checks",
+        "negative_data_rejected",
+        "--runs",
+        "1",
+        "--seed",
+        each,
+      ]);
+      expect(job.exitCode, job.stderr).toBe(0);
+      const received = new Set(server.received);
+      expect(expected.filter((body) => !received.has(body))).toEqual([]);
+      expect(job.stdout).toContain(
+        `${negativeCoverage.rules.length} rules of the request schema, ${negativeCoverage.nearMisses.length} near misses, ${negativeCoverage.notJson.length} bodies that are not JSON`,
+      );
+      await server.close();
+      await job.cleanup();
+      server = undefined;
+      job = undefined;
+    }
+  });
+
+  // Each lenient server lets one kind of near miss through; a few random cases would rarely draw it.
+  const lenient: [Breakage, string][] = [
+    ["accepts_trailing_bytes", "accepts valid JSON followed by trailing bytes"],
+    ["loose_account_digits", "accepts an ARN whose account has 11 or 13 digits"],
+    ["case_insensitive_enum", 'accepts ResourceType "efs" and " EFS"'],
+    ["coerces_boolean_strings", 'accepts "true" for a boolean'],
+    ["numbers_in_metadata", "accepts numbers as Metadata values"],
+    ["accepts_empty_recovery_point", "accepts an empty RecoveryPointArn"],
+    ["accepts_iam_user", "accepts an IAM resource that is not a role where a role is asked"],
+  ];
+  it.each(lenient)("fails negative_data_rejected on every run when the server %s (%s)", async (breakage) => {
+    for (const each of seeds) {
+      server = await startContractServer(testCredentials, testRegion, breakage);
+      job = await runJob(["--target", server.url.href, "--runs", "3", "--seed", each]);
+      expect(job.failedChecks, job.stderr).toEqual(["negative_data_rejected"]);
+      expect(job.exitCode).toBe(1);
+      await server.close();
+      await job.cleanup();
+      server = undefined;
+      job = undefined;
     }
   });
 });

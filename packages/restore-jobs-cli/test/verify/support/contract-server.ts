@@ -20,6 +20,14 @@ export type Breakage =
   | "crashes_on_unicode_metadata"
   | "ignores_signature"
   | "new_id_for_repeated_token"
+  // Lenient, as real implementations are (each coerces one kind of near miss before validating):
+  | "accepts_trailing_bytes"
+  | "loose_account_digits"
+  | "case_insensitive_enum"
+  | "coerces_boolean_strings"
+  | "numbers_in_metadata"
+  | "accepts_empty_recovery_point"
+  | "accepts_iam_user"
   // Not a contract rule: for the redaction test, every signed request gets a 400 whose message
   // echoes the request's session token (across the cut of the reports' body excerpt) and its
   // Authorization header.
@@ -87,10 +95,11 @@ export async function startContractServer(
     }
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = breakage === "accepts_trailing_bytes" ? parseLeadingJson(text) : JSON.parse(text);
     } catch {
       return error(res, 400, "VALIDATION_ERROR", "The body is not JSON");
     }
+    body = lenient(breakage, body);
     const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
     const input = (isObject ? body : {}) as {
       Metadata?: unknown;
@@ -151,4 +160,80 @@ export async function startContractServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** The first complete JSON value of `text`, ignoring what follows it: a lenient parser. */
+function parseLeadingJson(text: string): unknown {
+  for (let end = text.length; end > 0; end--) {
+    try {
+      return JSON.parse(text.slice(0, end));
+    } catch {
+      // shorter
+    }
+  }
+  throw new SyntaxError("no JSON value");
+}
+
+/** What a lenient server makes of a near miss before it validates: the body it then accepts. */
+function lenient(breakage: Breakage | undefined, body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const input = { ...(body as Record<string, unknown>) };
+  const arns = ["RecoveryPointArn", "IamRoleArn"] as const;
+  switch (breakage) {
+    case "loose_account_digits":
+      // An account of 11 to 13 digits taken for one of 12.
+      for (const key of arns)
+        if (typeof input[key] === "string")
+          input[key] = (input[key] as string).replace(
+            /:(\d{11,13}):/,
+            (_, d: string) => `:${d.padEnd(12, "0").slice(0, 12)}:`,
+          );
+      break;
+    case "case_insensitive_enum": {
+      const types = [
+        "Aurora",
+        "DocumentDB",
+        "DynamoDB",
+        "EBS",
+        "EC2",
+        "EFS",
+        "FSx",
+        "Neptune",
+        "RDS",
+        "Storage Gateway",
+        "S3",
+        "VirtualMachine",
+      ];
+      const given =
+        typeof input.ResourceType === "string" ? input.ResourceType.trim().toLowerCase() : undefined;
+      const match = types.find((t) => t.toLowerCase() === given);
+      if (match) input.ResourceType = match;
+      break;
+    }
+    case "coerces_boolean_strings":
+      if (
+        input.CopySourceTagsToRestoredResource === "true" ||
+        input.CopySourceTagsToRestoredResource === "false"
+      )
+        input.CopySourceTagsToRestoredResource = input.CopySourceTagsToRestoredResource === "true";
+      break;
+    case "numbers_in_metadata":
+      if (typeof input.Metadata === "object" && input.Metadata !== null)
+        input.Metadata = Object.fromEntries(
+          Object.entries(input.Metadata).map(([k, v]) => [k, typeof v === "number" ? String(v) : v]),
+        );
+      break;
+    case "accepts_empty_recovery_point":
+      if (input.RecoveryPointArn === "")
+        input.RecoveryPointArn = "arn:aws:backup:us-east-1:123456789012:recovery-point:x";
+      break;
+    case "accepts_iam_user":
+      // Any IAM resource type where a role is asked: arn:aws:iam::123456789012:user/x passes.
+      if (typeof input.IamRoleArn === "string")
+        input.IamRoleArn = input.IamRoleArn.replace(/^(arn:aws[a-z-]*:iam::\d{12}:)[a-z]+\//, "$1role/");
+      break;
+    default:
+      return body;
+  }
+  return input;
 }

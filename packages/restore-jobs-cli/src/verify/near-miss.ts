@@ -1,0 +1,136 @@
+/**
+ * Near misses: values one small step from valid, derived from the schema and a valid body (never
+ * from member names), the kind a lenient server lets through. For an anchored pattern, one edit of
+ * a valid value (a digit added to or removed from a run of digits, a letter changed, a separator
+ * removed, a leading or trailing space, the case changed, the empty string); for an enum, each
+ * value's case variants and surrounding spaces; for a string, number or boolean, a value of the
+ * right shape and the wrong type (`"true"`, `1`, `"1"`); `null` for each optional member. Each is
+ * one `Breakage`, in a fixed order: the same list on every run.
+ */
+import fc from "fast-check";
+import { isObject } from "../json.js";
+import type { Breakage } from "./invalid-body-arbitrary.js";
+import { propertiesOf, requiredOf, type SchemaDocument, typesOf } from "./schema-walk.js";
+import { valueArbitrary } from "./valid-body-arbitrary.js";
+
+/** Where a pattern is anchored at both ends: a one-edit variant is then surely judged whole. */
+const anchored = (pattern: string) => pattern.startsWith("^") && pattern.endsWith("$");
+
+/** The one-edit variants of `value`, in a fixed order, without repeats. */
+export function oneEditVariants(value: string): string[] {
+  const out = [" " + value, value + " ", value.toUpperCase(), value.toLowerCase(), ""];
+  const swapCase = [...value]
+    .map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()))
+    .join("");
+  out.push(swapCase);
+  for (const separator of new Set(value.match(/[^\p{L}\p{N}]/gu) ?? [])) {
+    const at = value.indexOf(separator);
+    out.push(value.slice(0, at) + value.slice(at + 1));
+  }
+  for (const run of value.matchAll(/\p{N}+/gu)) {
+    const at = run.index ?? 0;
+    out.push(value.slice(0, at) + run[0] + "0" + value.slice(at + run[0].length)); // a digit added
+    out.push(value.slice(0, at) + run[0].slice(1) + value.slice(at + run[0].length)); // one removed
+  }
+  for (const run of value.matchAll(/\p{L}+/gu)) {
+    const at = (run.index ?? 0) + run[0].length - 1;
+    const last = value[at] ?? "a";
+    const changed =
+      last === "z" ? "y" : last === "Z" ? "Y" : String.fromCodePoint((last.codePointAt(0) ?? 97) + 1);
+    out.push(value.slice(0, at) + changed + value.slice(at + 1)); // a letter changed
+  }
+  return [...new Set(out)].filter((v) => v !== value);
+}
+
+/** A value of the right shape and the wrong type: what a lenient parser coerces. */
+function wrongTypeTwin(type: string, value: unknown): unknown[] {
+  switch (type) {
+    case "boolean":
+      return [String(value === true)];
+    case "integer":
+    case "number":
+      return [String(typeof value === "number" ? value : 1)];
+    case "string": {
+      const numeric = typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : 1;
+      return [numeric, value === "true" || value === "false" ? value === "true" : true];
+    }
+    default:
+      return [];
+  }
+}
+
+function enumVariants(allowed: unknown[]): string[] {
+  const out: string[] = [];
+  for (const value of allowed) {
+    if (typeof value !== "string") continue;
+    out.push(value.toLowerCase(), value.toUpperCase(), ` ${value}`, `${value} `);
+  }
+  return [...new Set(out)].filter((v) => !allowed.includes(v));
+}
+
+/**
+ * Every near miss of `raw` at `path`, given the valid value found there (`value`, or a valid
+ * sample of the member's schema when the body leaves it out). `optional`: the member may be left
+ * out, so `null` is a near miss of it.
+ */
+function nearMissesAt(
+  doc: SchemaDocument,
+  raw: unknown,
+  path: string[],
+  value: unknown,
+  optional: boolean,
+): Breakage[] {
+  const schema = doc.resolve(raw);
+  const out: Breakage[] = [];
+  const types = typesOf(schema);
+  const current =
+    value === undefined ? fc.sample(valueArbitrary(doc, schema), { numRuns: 1, seed: 42 })[0] : value;
+  if (optional && path.length > 0 && !types.includes("null")) out.push({ rule: "null", path, value: null });
+  if (Array.isArray(schema.enum)) {
+    for (const near of enumVariants(schema.enum as unknown[]))
+      out.push({ rule: "near_enum", path, value: near });
+  }
+  if (typeof schema.pattern === "string" && anchored(schema.pattern) && typeof current === "string") {
+    const regex = new RegExp(schema.pattern, "u");
+    for (const near of oneEditVariants(current)) {
+      if (!regex.test(near)) out.push({ rule: "near_pattern", path, value: near });
+    }
+  }
+  if (types.length === 1 && types[0] !== "object" && types[0] !== "array") {
+    for (const near of wrongTypeTwin(types[0] ?? "", current))
+      out.push({ rule: "near_type", path, value: near });
+  }
+  if (types.includes("object")) {
+    const properties = propertiesOf(schema);
+    const required = new Set(requiredOf(schema));
+    const members = isObject(current) ? current : {};
+    for (const [name, sub] of Object.entries(properties)) {
+      out.push(...nearMissesAt(doc, sub, [...path, name], members[name], !required.has(name)));
+    }
+    const extra = schema.additionalProperties;
+    if (extra !== undefined && extra !== false && extra !== true) {
+      // A map: the near misses of one entry's value (a number where strings are asked), under a
+      // printable ASCII name: Prism, in front of a target, echoes an invalid member's name in a
+      // header and cannot carry other characters there (schema-walk.ts, PrismInFront).
+      const key =
+        Object.keys(members).find((k) => !(k in properties) && /^[\x20-\x7e]+$/.test(k)) ?? "nearMiss";
+      out.push(...nearMissesAt(doc, extra, [...path, key], members[key], false));
+    }
+  }
+  return out;
+}
+
+/**
+ * The near misses of a request schema around valid bodies (`bodies`: the spec's examples and a
+ * few fixed samples, so that an optional part of a pattern, such as an ARN's account, is present
+ * in one of them), without repeats, in a fixed order.
+ */
+export function nearMissBreakages(doc: SchemaDocument, raw: unknown, bodies: unknown[]): Breakage[] {
+  const seen = new Set<string>();
+  return bodies
+    .flatMap((body) => nearMissesAt(doc, raw, [], body, false))
+    .filter((breakage) => {
+      const key = JSON.stringify([breakage.path, breakage.value]);
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
+}
