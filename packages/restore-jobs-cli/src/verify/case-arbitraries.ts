@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { InvalidBody } from "./body-arbitraries.js";
 import type { Contract } from "./contract.js";
-import type { RequestCase } from "./types.js";
+import { type RequestCase, sigv4Breaches } from "./types.js";
 
 export function validCase(value: unknown, auth: RequestCase["auth"] = "signed"): RequestCase {
   return { kind: "valid", auth, body: JSON.stringify(value), value };
@@ -70,23 +70,57 @@ export function negativeCoverageCases(contract: Contract): RequestCase[] {
   ];
 }
 
-/** Valid bodies without a signature, or (when the target verifies signatures) with a wrong one. */
-export function unauthenticatedCases(
-  contract: Contract,
-  verifiesSignatures: boolean,
-): fc.Arbitrary<RequestCase> {
-  const auth: RequestCase["auth"][] = verifiesSignatures ? ["unsigned", "bad_signature"] : ["unsigned"];
-  return fc
-    .tuple(contract.bodies.valid, fc.constantFrom(...auth))
-    .map(([value, how]) => validCase(value, how));
+/**
+ * How a target is asked to refuse a request: unsigned always; when it verifies signatures, a
+ * signature that does not verify and the SigV4 breaches (`token_missing` only when the
+ * credentials have a session token to leave out).
+ */
+export function refusedAuthKinds(verifiesSignatures: boolean, sessionToken: boolean): RequestCase["auth"][] {
+  if (!verifiesSignatures) return ["unsigned"];
+  return ["unsigned", "bad_signature", ...sigv4Breaches.filter((b) => sessionToken || b !== "token_missing")];
 }
 
-/** Every kind of case, for the checks that hold for any request. */
-export function anyCases(contract: Contract, verifiesSignatures: boolean): fc.Arbitrary<RequestCase> {
+/** A valid body sent as `how` says; `body_changed` replays its headers with `other`. */
+function refusedCase(value: unknown, other: unknown, how: RequestCase["auth"]): RequestCase {
+  const sent = validCase(value, how);
+  return how === "body_changed" ? { ...sent, replayBody: JSON.stringify(other) } : sent;
+}
+
+/** Valid bodies the target must refuse for how they are signed (refusedAuthKinds). */
+export function unauthenticatedCases(
+  contract: Contract,
+  kinds: RequestCase["auth"][],
+): fc.Arbitrary<RequestCase> {
+  return fc
+    .tuple(contract.bodies.valid, contract.bodies.valid, fc.constantFrom(...kinds))
+    .filter(
+      ([value, other, how]) => how !== "body_changed" || JSON.stringify(value) !== JSON.stringify(other),
+    )
+    .map(([value, other, how]) => refusedCase(value, other, how));
+}
+
+/** One case of each kind, on every run, over two fixed valid bodies (the coverage bodies). */
+export function unauthenticatedExamples(contract: Contract, kinds: RequestCase["auth"][]): RequestCase[] {
+  const [first, second] = contract.bodies.coverage;
+  if (first === undefined || second === undefined) return [];
+  return kinds.map((how) => refusedCase(first, second, how));
+}
+
+/**
+ * Every kind of case, for the checks that hold for any request: a server error on any of them
+ * is not_a_server_error's finding (a SigV4 breach included; `body_changed` is auth_enforced's
+ * two-request case and is left out).
+ */
+export function anyCases(
+  contract: Contract,
+  verifiesSignatures: boolean,
+  sessionToken: boolean,
+): fc.Arbitrary<RequestCase> {
+  const refused = refusedAuthKinds(verifiesSignatures, sessionToken).filter((k) => k !== "body_changed");
   return fc.oneof(
     { weight: 3, arbitrary: validCases(contract) },
     { weight: 3, arbitrary: invalidCases(contract) },
-    { weight: 1, arbitrary: unauthenticatedCases(contract, verifiesSignatures) },
+    { weight: 1, arbitrary: unauthenticatedCases(contract, refused) },
   );
 }
 

@@ -5,12 +5,14 @@ import {
   coverageCases,
   invalidCases,
   negativeCoverageCases,
+  refusedAuthKinds,
   tokenedCases,
   unauthenticatedCases,
+  unauthenticatedExamples,
   validCases,
 } from "./case-arbitraries.js";
 import type { Contract } from "./contract.js";
-import type { CheckName, Exchange, RequestCase, Verdict } from "./types.js";
+import { type CheckName, type Exchange, type RequestCase, sigv4Breaches, type Verdict } from "./types.js";
 
 export interface CheckContext {
   contract: Contract;
@@ -19,6 +21,10 @@ export interface CheckContext {
   verifiesSignatures: boolean;
   /** Whether the target is Prism's validation proxy (its `sl-violations` header is read). */
   viaProxy: boolean;
+  /** Whether the credentials have a session token (a request without it must be refused). */
+  sessionToken: boolean;
+  /** Sends `exchange`'s request again, the same headers, with another body. */
+  replay: (exchange: Exchange, body: string) => Promise<Exchange>;
 }
 
 export interface Check {
@@ -26,6 +32,8 @@ export interface Check {
   description: string;
   /** Why the check does not run against this target, if it does not. */
   skippedBecause?: (context: CheckContext) => string | undefined;
+  /** What part of the check does not run against this target, and why (printed with the result). */
+  partlySkipped?: (context: CheckContext) => string | undefined;
   cases: (context: CheckContext) => fc.Arbitrary<RequestCase>;
   /** Cases run first, every time (fast-check `examples`). */
   examples?: (context: CheckContext) => RequestCase[];
@@ -36,6 +44,18 @@ export interface Check {
 }
 
 const pass: Verdict = { result: "pass" };
+
+/** What a refused request was, for a finding's message. */
+const refusedWhat: Record<RequestCase["auth"], string> = {
+  signed: "a signed request",
+  unsigned: "an unsigned request",
+  bad_signature: "a request whose signature does not verify",
+  other_service: "a request signed for another service (s3)",
+  other_region: "a request signed for another region",
+  stale_date: "a request signed an hour ago (X-Amz-Date outside the 15-minute window)",
+  body_changed: "the signed headers of an accepted request, replayed with another body",
+  token_missing: "a request signed without the session token its credentials have",
+};
 const fail = (message: string): Verdict => ({ result: "fail", message });
 
 /**
@@ -108,7 +128,8 @@ export const checks: Check[] = [
   {
     name: "status_code_conformance",
     description: "every status is one the spec declares for the operation",
-    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    cases: ({ contract, verifiesSignatures, sessionToken }) =>
+      anyCases(contract, verifiesSignatures, sessionToken),
     judge: single((_, { response }, { contract }) =>
       contract.declaresStatus(response?.status ?? 0)
         ? pass
@@ -118,7 +139,8 @@ export const checks: Check[] = [
   {
     name: "content_type_conformance",
     description: "the declared media type (application/json)",
-    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    cases: ({ contract, verifiesSignatures, sessionToken }) =>
+      anyCases(contract, verifiesSignatures, sessionToken),
     judge: single((_, { response }, { contract }) => {
       const status = response?.status ?? 0;
       const declared = contract.mediaTypesOf(status);
@@ -137,7 +159,8 @@ export const checks: Check[] = [
     name: "response_schema_conformance",
     description:
       "the body is valid against the schema of its status: the success envelope for 200, the error envelope otherwise",
-    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    cases: ({ contract, verifiesSignatures, sessionToken }) =>
+      anyCases(contract, verifiesSignatures, sessionToken),
     judge: single((requestCase, exchange, { contract }) => {
       const status = exchange.response?.status ?? 0;
       // A request body that is not JSON is outside the request contract: only a 4xx is asked for it.
@@ -155,7 +178,8 @@ export const checks: Check[] = [
   {
     name: "not_a_server_error",
     description: "no 5xx, no reset connection, no answer later than the timeout, on any case",
-    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    cases: ({ contract, verifiesSignatures, sessionToken }) =>
+      anyCases(contract, verifiesSignatures, sessionToken),
     examples: ({ contract }) => coverageCases(contract),
     judge: async (requestCase, context) => {
       const exchange = await context.send(requestCase);
@@ -169,19 +193,48 @@ export const checks: Check[] = [
   {
     name: "auth_enforced",
     description:
-      "an unsigned request gets 401; a signature that does not verify gets 401 or 403 (targets that verify signatures)",
-    cases: ({ contract, verifiesSignatures }) => unauthenticatedCases(contract, verifiesSignatures),
-    judge: single((requestCase, exchange) => {
+      "an unsigned request gets 401; a signature that does not verify, or one that breaks a SigV4 rule, gets 401 or 403 (targets that verify signatures)",
+    partlySkipped: ({ verifiesSignatures }) =>
+      verifiesSignatures
+        ? undefined
+        : `the SigV4 cases (${sigv4Breaches.join(", ")}, a wrong signature) need a target that verifies signatures; the embedded mock only checks that an Authorization header is there`,
+    cases: ({ contract, verifiesSignatures, sessionToken }) =>
+      unauthenticatedCases(contract, refusedAuthKinds(verifiesSignatures, sessionToken)),
+    examples: ({ contract, verifiesSignatures, sessionToken }) =>
+      unauthenticatedExamples(contract, refusedAuthKinds(verifiesSignatures, sessionToken)),
+    judge: async (requestCase, context) => {
+      const sent: Exchange[] = [];
+      if (requestCase.auth === "body_changed") {
+        // First the request as signed, which must be accepted; then its headers with another body.
+        const first = await context.send({ ...requestCase, auth: "signed" });
+        sent.push(first);
+        if (first.response?.status !== 200)
+          return {
+            exchanges: sent,
+            verdict: {
+              result: "skip",
+              reason: `the signed request got ${serverTrouble(first) ?? first.response?.status}`,
+            },
+          };
+        sent.push(await context.replay(first, requestCase.replayBody ?? ""));
+      } else sent.push(await context.send(requestCase));
+      const exchange = sent[sent.length - 1]!;
+      const trouble = serverTrouble(exchange);
+      if (trouble) return { exchanges: sent, verdict: { result: "skip", reason: trouble } };
       const status = exchange.response?.status ?? 0;
       const expected = requestCase.auth === "unsigned" ? [401] : [401, 403];
-      const what =
-        requestCase.auth === "unsigned" ? "an unsigned request" : "a request whose signature does not verify";
-      if (!expected.includes(status)) return fail(`${what} got ${status}, expected ${expected.join(" or ")}`);
+      const what = refusedWhat[requestCase.auth];
+      if (!expected.includes(status))
+        return { exchanges: sent, verdict: fail(`${what} got ${status}, expected ${expected.join(" or ")}`) };
       const body = bodyOf(exchange) as { success?: unknown } | undefined;
-      return body?.success === false
-        ? pass
-        : fail(`${what} got ${status} without an error envelope ("success": false)`);
-    }),
+      return {
+        exchanges: sent,
+        verdict:
+          body?.success === false
+            ? pass
+            : fail(`${what} got ${status} without an error envelope ("success": false)`),
+      };
+    },
   },
   {
     name: "idempotency",
@@ -227,7 +280,8 @@ export const checks: Check[] = [
     name: "proxy_violations",
     description: "Prism's validation proxy reports no violation of the response (sl-violations)",
     skippedBecause: ({ viaProxy }) => (viaProxy ? undefined : "only with --proxy"),
-    cases: ({ contract, verifiesSignatures }) => anyCases(contract, verifiesSignatures),
+    cases: ({ contract, verifiesSignatures, sessionToken }) =>
+      anyCases(contract, verifiesSignatures, sessionToken),
     judge: single((_, exchange) => {
       const violations = responseViolations(exchange.response?.headers["sl-violations"]);
       return violations.length === 0 ? pass : fail(`Prism reports: ${violations.join("; ")}`);

@@ -41,13 +41,17 @@ export function closingTable(outcome: VerifyOutcome): string {
   ].join("\n");
 }
 
-/** The negative side's deterministic phase, as one line, when negative_data_rejected ran. */
-function coverageLine({ negativeCoverage: n }: VerifyOutcome): string[] {
-  if (!n) return [];
-  return [
-    "",
-    `negative_data_rejected, every run whatever the seed: ${n.rules} rules of the request schema, ${n.nearMisses} near misses, ${n.notJson} bodies that are not JSON`,
-  ];
+/**
+ * The lines under the table: what the negative side's deterministic phase sent (when
+ * negative_data_rejected ran) and what part of a check did not run against this target.
+ */
+function coverageLine({ negativeCoverage: n, results }: VerifyOutcome): string[] {
+  const lines = results.flatMap((r) => (r.partlySkipped ? [`${r.check}: ${r.partlySkipped}`] : []));
+  if (n)
+    lines.unshift(
+      `negative_data_rejected, every run whatever the seed: ${n.rules} rules of the request schema, ${n.nearMisses} near misses, ${n.notJson} bodies that are not JSON`,
+    );
+  return lines.length ? ["", ...lines] : [];
 }
 
 export function responseSummary(exchange: Exchange): string {

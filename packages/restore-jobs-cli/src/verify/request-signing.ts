@@ -29,13 +29,22 @@ export function requestBuilder(
     new URL("restore-jobs", base.href.endsWith("/") ? base : new URL(`${base.href}/`));
   const url = endpoint(target);
   const signingUrl = endpoint(signedFor);
+  const otherRegion = region === "us-east-1" ? "us-west-2" : "us-east-1";
+  const { sessionToken: _token, ...withoutToken } = credentials;
   return (requestCase) => {
     const headers = { "content-type": "application/json" };
     const base = { method: "PUT", url: url.href, body: requestCase.body };
-    if (requestCase.auth === "unsigned") return { ...base, headers };
+    const auth = requestCase.auth;
+    if (auth === "unsigned") return { ...base, headers };
+    // Each SigV4 breach signs correctly but for what the target must refuse.
     const signed = signRequest(
       { method: "PUT", url: signingUrl, headers, body: requestCase.body },
-      { credentials, region, service: "backup" },
+      {
+        credentials: auth === "token_missing" ? withoutToken : credentials,
+        region: auth === "other_region" ? otherRegion : region,
+        service: auth === "other_service" ? "s3" : "backup",
+        ...(auth === "stale_date" && { date: new Date(Date.now() - 60 * 60_000) }),
+      },
     );
     if (requestCase.auth === "bad_signature")
       signed.authorization = tamperSignature(signed.authorization ?? "");

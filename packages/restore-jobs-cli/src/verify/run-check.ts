@@ -29,7 +29,8 @@ export async function runCheck(
   options: RunCheckOptions,
 ): Promise<CheckResult> {
   const started = performance.now();
-  const base = { check: check.name, description: check.description };
+  const partlySkipped = check.partlySkipped?.(context);
+  const base = { check: check.name, description: check.description, ...(partlySkipped && { partlySkipped }) };
   const skippedBecause = check.skippedBecause?.(context);
   if (skippedBecause)
     return { ...base, cases: 0, judged: 0, result: "skipped", skippedBecause, durationMs: 0 };

@@ -15,14 +15,34 @@ export const checkNames = [
 export type CheckName = (typeof checkNames)[number];
 
 /**
+ * SigV4 rules a target that verifies signatures must enforce, each a way to break one: signed for
+ * another service, for another region, an X-Amz-Date an hour old (outside the 15-minute window),
+ * the signed headers of an accepted request replayed with another body, and signed without the
+ * session token the credentials have.
+ */
+export const sigv4Breaches = [
+  "other_service",
+  "other_region",
+  "stale_date",
+  "body_changed",
+  "token_missing",
+] as const;
+export type Sigv4Breach = (typeof sigv4Breaches)[number];
+
+/**
  * One generated request: what kind of case it is, the body text sent and (for JSON bodies) the
  * value it encodes, and how it is signed.
  */
 export interface RequestCase {
   /** `near_miss`: invalid by one small step from a valid value (near-miss.ts). */
   kind: "valid" | "invalid" | "near_miss" | "not_json";
-  /** `signed` (SigV4), `unsigned` (no Authorization), or `bad_signature` (a signature that does not verify). */
-  auth: "signed" | "unsigned" | "bad_signature";
+  /**
+   * `signed` (SigV4), `unsigned` (no Authorization), `bad_signature` (a signature that does not
+   * verify), or one of the SigV4 breaches (`sigv4Breaches`).
+   */
+  auth: "signed" | "unsigned" | "bad_signature" | Sigv4Breach;
+  /** With `body_changed`: the body sent second, with the headers of the first, accepted request. */
+  replayBody?: string;
   body: string;
   value?: unknown;
   breakage?: Breakage;
@@ -79,6 +99,8 @@ export interface CheckResult {
   deterministic?: number;
   result: "pass" | "fail" | "skipped";
   skippedBecause?: string;
+  /** What part of the check did not run against this target, and why. */
+  partlySkipped?: string;
   durationMs: number;
   finding?: Finding;
 }

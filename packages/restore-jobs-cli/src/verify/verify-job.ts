@@ -97,6 +97,8 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       // The embedded mock only checks that an Authorization header is there.
       verifiesSignatures: !embedded,
       viaProxy: options.proxy !== undefined,
+      sessionToken: credentials.sessionToken !== undefined,
+      replay: (sent, body) => exchange({ ...sent.request, body }, options.timeoutMs),
     };
     const selected: Check[] = checks.filter((c) => (options.checks ? options.checks.includes(c.name) : true));
     const results: CheckResult[] = [];

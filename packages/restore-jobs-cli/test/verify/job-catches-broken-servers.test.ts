@@ -127,3 +127,32 @@ describe("the deterministic negative phase: every rule and near miss, whatever t
     }
   });
 });
+
+describe("SigV4 as a contract: a server that checks less than SigV4 promises fails auth_enforced", () => {
+  it("names a 500 for a request signed for another region or service as not_a_server_error, and runs on", async () => {
+    server = await startContractServer(testCredentials, testRegion, "errors_on_foreign_scope");
+    job = await runJob(["--target", server.url.href, "--runs", "20", "--seed", seed]);
+    expect(job.failedChecks, job.stderr).toEqual(["not_a_server_error"]);
+    expect(job.exitCode).toBe(1);
+  });
+
+  const lax: [Breakage, string][] = [
+    ["accepts_any_service", "accepts a signature for another service"],
+    ["accepts_any_region", "accepts a signature for another region"],
+    ["no_replay_window", "accepts an X-Amz-Date an hour old"],
+    ["caches_authorization", "accepts a verified Authorization header again with another body"],
+    ["token_optional", "accepts temporary credentials without their session token"],
+  ];
+  it.each(lax)("fails auth_enforced on every run when the server %s (%s)", async (breakage) => {
+    for (const each of ["1", "20250101"]) {
+      server = await startContractServer(testCredentials, testRegion, breakage);
+      job = await runJob(["--target", server.url.href, "--runs", "3", "--seed", each]);
+      expect(job.failedChecks, job.stderr).toEqual(["auth_enforced"]);
+      expect(job.exitCode).toBe(1);
+      await server.close();
+      await job.cleanup();
+      server = undefined;
+      job = undefined;
+    }
+  });
+});

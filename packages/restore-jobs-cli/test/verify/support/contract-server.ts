@@ -28,6 +28,14 @@ export type Breakage =
   | "numbers_in_metadata"
   | "accepts_empty_recovery_point"
   | "accepts_iam_user"
+  // SigV4 checked less than it promises:
+  | "accepts_any_service"
+  | "accepts_any_region"
+  | "no_replay_window"
+  | "caches_authorization"
+  | "token_optional"
+  // A 500 for a request signed for another region or service, instead of a 403.
+  | "errors_on_foreign_scope"
   // Not a contract rule: for the redaction test, every signed request gets a 400 whose message
   // echoes the request's session token (across the cut of the reports' body excerpt) and its
   // Authorization header.
@@ -50,6 +58,7 @@ export async function startContractServer(
   breakage?: Breakage,
 ): Promise<ContractServer> {
   const byToken = new Map<string, string>();
+  const verified = new Set<string>();
   const received: string[] = [];
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, {
@@ -78,12 +87,24 @@ export async function startContractServer(
       const padding = "x".repeat(Math.max(0, 596 - head.length - echo.length));
       return error(res, 400, "VALIDATION_ERROR", `${echo}${padding}${req.headers["x-amz-security-token"]}`);
     }
-    if (breakage !== "ignores_signature") {
+    const scope =
+      /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(req.headers.authorization)?.slice(1) ?? [];
+    if (breakage === "errors_on_foreign_scope" && (scope[0] !== region || scope[1] !== "backup"))
+      return error(res, 500, "INTERNAL_ERROR", "An internal error occurred");
+    // A server that caches verified Authorization headers skips verifying one it has seen.
+    const cached = breakage === "caches_authorization" && verified.has(req.headers.authorization);
+    if (breakage !== "ignores_signature" && !cached) {
       // The same verifier the client's tests trust: token, scope, clock and signature, as AWS checks.
       const rejection = await sigv4Rejection(
         { method: "PUT", target: "/restore-jobs", headers: joinedHeaders(req.headersDistinct), body: bytes },
         credentials,
         region,
+        {
+          anyService: breakage === "accepts_any_service",
+          anyRegion: breakage === "accepts_any_region",
+          anyAge: breakage === "no_replay_window",
+          tokenOptional: breakage === "token_optional",
+        },
       );
       if (rejection)
         return error(
@@ -92,6 +113,7 @@ export async function startContractServer(
           "FORBIDDEN",
           "The request signature we calculated does not match the signature you provided",
         );
+      verified.add(req.headers.authorization);
     }
     let body: unknown;
     try {
