@@ -24,6 +24,63 @@ export function tokenedCases(contract: Contract): fc.Arbitrary<RequestCase> {
     .map((value) => validCase(value));
 }
 
+const withToken = (value: unknown, token: string) => ({
+  ...(value as Record<string, unknown>),
+  IdempotencyToken: token,
+});
+const withoutToken = (value: unknown) => {
+  const { IdempotencyToken: _token, ...rest } = value as Record<string, unknown>;
+  return JSON.stringify(rest);
+};
+
+/**
+ * Idempotency both ways: the same request twice (tokenedCases), and, when the target makes ids
+ * (not the embedded mock's static examples), two requests that must get two ids: the same body
+ * with two tokens, and two bodies with two tokens.
+ */
+export function idempotencyCases(contract: Contract, distinctIds: boolean): fc.Arbitrary<RequestCase> {
+  const same = tokenedCases(contract);
+  if (!distinctIds) return same;
+  const { valid, isValid } = contract.bodies;
+  const pair = (first: unknown, second: unknown): RequestCase => ({
+    ...validCase(first),
+    pairedWith: validCase(second),
+  });
+  const tokens = fc.tuple(fc.uuid({ version: 4 }), fc.uuid({ version: 4 })).filter(([a, b]) => a !== b);
+  const sameBody = fc
+    .tuple(valid, tokens)
+    .map(([value, [a, b]]) => [withToken(value, a), withToken(value, b)] as const)
+    .filter(([a, b]) => isValid(a) && isValid(b))
+    .map(([a, b]) => pair(a, b));
+  const otherBody = fc
+    .tuple(valid, valid, tokens)
+    .filter(([x, y]) => withoutToken(x) !== withoutToken(y))
+    .map(([x, y, [a, b]]) => [withToken(x, a), withToken(y, b)] as const)
+    .filter(([a, b]) => isValid(a) && isValid(b))
+    .map(([a, b]) => pair(a, b));
+  return fc.oneof(same, sameBody, otherBody);
+}
+
+/**
+ * One pair of each kind that must get two ids, on every run, over two fixed valid bodies (the
+ * coverage bodies) and fixed tokens; none against static answers.
+ */
+export function idempotencyExamples(contract: Contract, distinctIds: boolean): RequestCase[] {
+  const [x, y] = contract.bodies.coverage;
+  if (!distinctIds || x === undefined || y === undefined || withoutToken(x) === withoutToken(y)) return [];
+  // A token per body: a token sent again with another body is a conflict a server may refuse.
+  const tokens = [
+    "7b0e2a4c-1f3d-4c5e-9a6b-8d7c6e5f4a3b",
+    "3c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f",
+    "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c",
+  ] as const;
+  const pairs = [
+    [withToken(x, tokens[0]), withToken(x, tokens[1])],
+    [withToken(x, tokens[0]), withToken(y, tokens[2])],
+  ].filter((p) => p.every(contract.bodies.isValid));
+  return pairs.map(([first, second]) => ({ ...validCase(first), pairedWith: validCase(second) }));
+}
+
 /** Bodies breaking one schema rule, or not JSON at all, signed. */
 export function invalidCases(contract: Contract): fc.Arbitrary<RequestCase> {
   return fc.oneof(

@@ -43,6 +43,12 @@ export interface RequestCase {
   auth: "signed" | "unsigned" | "bad_signature" | Sigv4Breach;
   /** With `body_changed`: the body sent second, with the headers of the first, accepted request. */
   replayBody?: string;
+  /**
+   * For idempotency, the request sent second: absent, the same request again (the same token
+   * must give the same id); present, the same body with another token, or another body with
+   * another token (either must give another id).
+   */
+  pairedWith?: RequestCase;
   body: string;
   value?: unknown;
   breakage?: Breakage;

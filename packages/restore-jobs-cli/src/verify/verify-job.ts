@@ -98,6 +98,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       verifiesSignatures: !embedded,
       viaProxy: options.proxy !== undefined,
       sessionToken: credentials.sessionToken !== undefined,
+      staticAnswers: embedded,
       replay: (sent, body) => exchange({ ...sent.request, body }, options.timeoutMs),
     };
     const selected: Check[] = checks.filter((c) => (options.checks ? options.checks.includes(c.name) : true));

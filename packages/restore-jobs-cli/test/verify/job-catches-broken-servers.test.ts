@@ -156,3 +156,24 @@ describe("SigV4 as a contract: a server that checks less than SigV4 promises fai
     }
   });
 });
+
+describe("idempotency both ways", () => {
+  const keyedWrongly: [Breakage, string][] = [
+    ["same_id_for_every_token", "returns the same job id for different tokens"],
+    ["dedups_identical_bodies", "dedups identical bodies whatever their token"],
+  ];
+  it.each(keyedWrongly)(
+    "fails idempotency, naming both exchanges, when the server %s (%s)",
+    async (breakage) => {
+      server = await startContractServer(testCredentials, testRegion, breakage);
+      job = await runJob(["--target", server.url.href, "--runs", "30", "--seed", seed]);
+      expect(job.failedChecks, job.stderr).toEqual(["idempotency"]);
+      expect(job.exitCode).toBe(1);
+      const finding = job.results.results.find((r) => r.check === "idempotency")?.finding as
+        | { exchanges?: unknown[]; message?: string }
+        | undefined;
+      expect(finding?.exchanges).toHaveLength(2);
+      expect(finding?.message).toMatch(/IdempotencyTokens got the same data\.id .* \(requests 1 and 2\)/);
+    },
+  );
+});

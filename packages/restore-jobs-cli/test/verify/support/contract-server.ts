@@ -20,6 +20,9 @@ export type Breakage =
   | "crashes_on_unicode_metadata"
   | "ignores_signature"
   | "new_id_for_repeated_token"
+  | "same_id_for_every_token"
+  // Idempotency keyed by the body: identical bodies get one id, whatever their token.
+  | "dedups_identical_bodies"
   // Lenient, as real implementations are (each coerces one kind of near miss before validating):
   | "accepts_trailing_bytes"
   | "loose_account_digits"
@@ -146,7 +149,15 @@ export async function startContractServer(
       res.socket?.destroy(); // as a process dying mid-request looks from the client
       return;
     }
-    const token = typeof input.IdempotencyToken === "string" ? input.IdempotencyToken : undefined;
+    const { IdempotencyToken: _token, ...rest } = input as Record<string, unknown>;
+    const token =
+      breakage === "dedups_identical_bodies"
+        ? JSON.stringify(rest)
+        : breakage === "same_id_for_every_token"
+          ? "one id for all"
+          : typeof input.IdempotencyToken === "string"
+            ? input.IdempotencyToken
+            : undefined;
     let id = token === undefined ? undefined : byToken.get(token);
     if (id === undefined || breakage === "new_id_for_repeated_token") {
       id = randomUUID();
