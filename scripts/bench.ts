@@ -93,7 +93,9 @@ export async function runBench(options: BenchOptions, argv: string[]): Promise<n
     Object.values(results).some((r) => r instanceof Error) ||
     (contract !== undefined &&
       !(contract instanceof Error) &&
-      ("unavailable" in contract.verify || "unavailable" in contract.mock));
+      ("unavailable" in contract.verify ||
+        "unavailable" in contract.verifyConcurrent ||
+        "unavailable" in contract.mock));
   if (failed) log("a part could not be measured: exit 2 (see the table)");
   return failed ? 2 : 0;
 }

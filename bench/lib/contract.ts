@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundledSpecPath } from "../../packages/restore-jobs-cli/src/openapi-document.js";
 import { type PrismProcess, startPrism } from "../../packages/restore-jobs-cli/src/verify/prism-process.js";
+import { embeddedMockWorkers } from "../../packages/restore-jobs-cli/src/verify/verify-job.js";
 import { repoRoot } from "./build.js";
 import { run } from "./children.js";
 import { measureOnce, type Window } from "./throughput.js";
@@ -26,7 +27,12 @@ export interface VerifyFigures {
 }
 
 export interface ContractResult {
+  /** The job with one case in flight (`--workers 1`). */
   verify: VerifyFigures | { unavailable: string };
+  /** The job as it runs against the embedded mock by default (`--workers 8`). */
+  verifyConcurrent: VerifyFigures | { unavailable: string };
+  /** The workers of `verifyConcurrent`. */
+  workers: number;
   /** Requests per second the mock answers, by concurrency; or why it could not be measured. */
   mock: Record<string, number> | { unavailable: string };
 }
@@ -37,12 +43,13 @@ interface ResultsJson {
   results?: { cases?: number; durationMs?: number; result?: string }[];
 }
 
-async function measureVerify(runs: number): Promise<ContractResult["verify"]> {
+async function measureVerify(runs: number, workers: number): Promise<ContractResult["verify"]> {
   if (!existsSync(join(repoRoot, cliBin))) return { unavailable: `${cliBin} does not exist` };
   const report = await mkdtemp(join(tmpdir(), "restore-jobs-bench-verify-"));
   try {
     const tsx = join(repoRoot, "node_modules/.bin/tsx");
-    const args = [cliBin, "verify", "--runs", String(runs), "--seed", "6", "--report", report];
+    const args = [cliBin, "verify", "--runs", String(runs), "--seed", "6", "--workers", String(workers)];
+    args.push("--report", report);
     const ran = await run(tsx, args, { cwd: repoRoot, timeoutMs: 600_000 });
     const text = await readFile(join(report, "results.json"), "utf8").catch(() => undefined);
     if (text === undefined) {
@@ -83,11 +90,11 @@ async function measureMock(window: Window): Promise<ContractResult["mock"]> {
 }
 
 export async function measureContract(runs: number, window: Window): Promise<ContractResult> {
-  let verify: ContractResult["verify"];
-  try {
-    verify = await measureVerify(runs);
-  } catch (error) {
-    verify = { unavailable: (error as Error).message.slice(0, 300) };
-  }
-  return { verify, mock: await measureMock(window) };
+  const attempt = (workers: number) =>
+    measureVerify(runs, workers).catch((error: unknown) => ({
+      unavailable: (error as Error).message.slice(0, 300),
+    }));
+  const verify = await attempt(1);
+  const verifyConcurrent = await attempt(embeddedMockWorkers);
+  return { verify, verifyConcurrent, workers: embeddedMockWorkers, mock: await measureMock(window) };
 }

@@ -36,6 +36,8 @@ Options:
   --checks a,b,...    only these checks (default: all): ${checkNames.join(", ")}
   --shard i/n         run the i-th of n slices of the cases (as vitest --shard), for CI machines
   --report DIR        write DIR/junit.xml, DIR/summary.md and DIR/results.json
+  --workers N         cases in flight at once, 1 to 64 (default 1; 8 against the embedded mock);
+                      a finding, its shrinking and --path replay are the same as with 1
   --timeout MS        an answer later than this is a finding of not_a_server_error (default ${defaultTimeoutMs})
   -h, --help          this help
 
@@ -53,6 +55,14 @@ function bad(message: string): never {
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text) || Number(text) < 1) bad(`--${name} must be a positive integer, got "${text}"`);
+  return Number(text);
+}
+
+/** `--workers`: 1 to 64; undefined when not given (the job picks by target). */
+function workersOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 64)
+    bad(`--workers must be a whole number from 1 to 64, got "${text}"`);
   return Number(text);
 }
 
@@ -93,6 +103,7 @@ export function parseOptions(argv: string[]): CommandOptions {
         shard: { type: "string" },
         report: { type: "string" },
         timeout: { type: "string" },
+        workers: { type: "string" },
       },
     }));
   } catch (error) {
@@ -142,6 +153,7 @@ export function parseOptions(argv: string[]): CommandOptions {
       checks,
       shard,
       timeoutMs: positiveInteger("timeout", str("timeout"), defaultTimeoutMs),
+      workers: workersOf(str("workers")),
     },
   };
 }

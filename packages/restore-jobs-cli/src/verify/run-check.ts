@@ -14,6 +14,8 @@ export interface RunCheckOptions {
   shard?: Shard | undefined;
   /** Requests spent shrinking a counterexample, at most (each is a round trip to the target). */
   maxShrinkCases: number;
+  /** Cases in flight at once; shrinking and `path` replay are sequential whatever this is. */
+  workers?: number | undefined;
   redactor: Redactor;
   onProgress?: ((check: string, done: number, planned: number) => void) | undefined;
 }
@@ -43,15 +45,57 @@ export async function runCheck(
   // shard's slice of it, so a finding replays the same without --shard.
   const [start, end] = options.shard && !options.path ? shardRange(total, options.shard) : [0, total];
   const planned = end - start;
+  const params = { numRuns: total, seed: options.seed, examples };
+
+  // With workers, the cases are drawn first exactly as fast-check draws them for this seed, then
+  // sent `workers` at a time; the first (lowest) failing case is then replayed through fast-check
+  // by its path, which judges it again and shrinks it sequentially: the finding, its path and its
+  // replay are those of a sequential run.
+  let replayPath = options.path;
+  let sentConcurrently = 0;
+  let judgedConcurrently = 0;
+  if ((options.workers ?? 1) > 1 && !options.path) {
+    const drawn: RequestCase[] = [];
+    await fc.check(
+      fc.asyncProperty(check.cases(context), async (requestCase) => {
+        drawn.push(requestCase);
+        return true;
+      }),
+      params,
+    );
+    let next = start;
+    let firstFailure: number | undefined;
+    const worker = async () => {
+      for (;;) {
+        const at = next++;
+        if (at >= end || (firstFailure !== undefined && at > firstFailure)) return;
+        const { verdict } = await check.judge(drawn[at]!, context);
+        sentConcurrently++;
+        options.onProgress?.(check.name, Math.min(sentConcurrently, planned), planned);
+        if (verdict.result === "skip") continue;
+        judgedConcurrently++;
+        if (verdict.result === "fail") firstFailure = Math.min(firstFailure ?? at, at);
+      }
+    };
+    await Promise.all(Array.from({ length: options.workers ?? 1 }, worker));
+    if (firstFailure === undefined) {
+      const durationMs = Math.round(performance.now() - started);
+      const counts = { cases: sentConcurrently, judged: judgedConcurrently, deterministic: examples.length };
+      return { ...base, ...counts, result: "pass", durationMs };
+    }
+    replayPath = String(firstFailure);
+  }
+
   let index = 0;
   let shrinking = false;
   let shrinkCases = 0;
-  let cases = 0;
-  let judged = 0;
+  let cases = sentConcurrently;
+  let judged = judgedConcurrently;
   let last: { requestCase: RequestCase; exchanges: Exchange[]; message: string } | undefined;
 
+  const replaying = replayPath !== undefined;
   const property = fc.asyncProperty(check.cases(context), async (requestCase) => {
-    if (!shrinking) {
+    if (!shrinking && !replaying) {
       const at = index++;
       if (at < start || at >= end) return true;
     } else if (++shrinkCases > options.maxShrinkCases) {
@@ -67,12 +111,7 @@ export async function runCheck(
     last = { requestCase, exchanges, message: verdict.message };
     return false;
   });
-  const details = await fc.check(property, {
-    numRuns: total,
-    seed: options.seed,
-    examples,
-    ...(options.path ? { path: options.path } : {}),
-  });
+  const details = await fc.check(property, { ...params, ...(replayPath ? { path: replayPath } : {}) });
   const durationMs = Math.round(performance.now() - started);
   if (!details.failed || !last) {
     if (details.failed) {

@@ -23,6 +23,11 @@ export interface VerifyOptions {
   checks?: CheckName[] | undefined;
   shard?: Shard | undefined;
   timeoutMs: number;
+  /**
+   * Cases in flight at once (1 to 64). Undefined: 1 against a target or a proxy (a server that is
+   * not ours to load), `embeddedMockWorkers` against the embedded mock.
+   */
+  workers?: number | undefined;
   specPath?: string | undefined;
   env: NodeJS.ProcessEnv;
   onProgress?: ((check: string, done: number, planned: number) => void) | undefined;
@@ -30,6 +35,9 @@ export interface VerifyOptions {
 }
 
 export type VerifyMode = "embedded-mock" | "target" | "proxy";
+
+/** Against the embedded mock, the job keeps this many cases in flight unless told otherwise. */
+export const embeddedMockWorkers = 8;
 
 const prismInFrontOf: Record<VerifyMode, PrismInFront> = {
   "embedded-mock": "mock",
@@ -112,6 +120,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
         path: options.path,
         shard: options.shard,
         maxShrinkCases: 300,
+        workers: options.workers ?? (embedded ? embeddedMockWorkers : 1),
         redactor,
         onProgress: options.onProgress,
       });

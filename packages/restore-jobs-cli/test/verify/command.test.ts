@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { fc, test } from "@fast-check/vitest";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../../src/verify/prism-process.js";
 import { shardRange } from "../../src/verify/shard.js";
@@ -49,6 +50,9 @@ describe("restore-jobs verify, the command", () => {
       /--proxy must be an http\(s\) URL, got "http:\/\/<redacted>@\[bad"/,
     ],
     [["--shard", "3/2"], /--shard must be i\/n/],
+    [["--workers", "0"], /--workers must be a whole number from 1 to 64, got "0"/],
+    [["--workers", "65"], /--workers must be a whole number from 1 to 64, got "65"/],
+    [["--workers", "two"], /--workers must be a whole number from 1 to 64/],
     [["--bogus"], /Unknown option '--bogus'/],
     [["--path", "1:2"], /needs its --seed/],
     [["--path", "1:2", "--seed", "3"], /--path replays a finding of one check: name it with --checks/],
@@ -201,5 +205,45 @@ describe("restore-jobs verify, the command", () => {
     const found = shards.map((s) => s.results.results[0]?.finding).find(Boolean);
     expect(whole.exitCode).toBe(1);
     expect(found?.counterexample).toBe(whole.results.results[0]?.finding?.counterexample);
+  });
+
+  // Concurrency changes how fast, not what: the same cases, the same finding, the same replay.
+  test.prop([fc.integer({ min: 1, max: 2 ** 31 - 1 })], { numRuns: 3 })(
+    "--workers 4 sends the same set of cases as --workers 1 for the same seed",
+    async (seed) => {
+      server = await startContractServer(testCredentials, testRegion);
+      const argv = ["--target", server.url.href, "--runs", "15", "--seed", String(seed)];
+      await job([...argv, "--workers", "1"]);
+      const sequential = server.received.splice(0).sort();
+      await job([...argv, "--workers", "4"]);
+      const concurrent = server.received.splice(0).sort();
+      await server.close();
+      server = undefined;
+      expect(concurrent).toEqual(sequential);
+    },
+  );
+
+  it("a finding with --workers 4 is the finding with --workers 1: check, seed, path, counterexample", async () => {
+    server = await startContractServer(testCredentials, testRegion, "rejects_valid_resource_type");
+    const argv = [
+      "--target",
+      server.url.href,
+      "--runs",
+      "40",
+      "--seed",
+      "3",
+      "--checks",
+      "positive_data_accepted",
+    ];
+    const [one, four] = [await job([...argv, "--workers", "1"]), await job([...argv, "--workers", "4"])];
+    const finding = (run: JobRun) => {
+      const result = run.results.results[0];
+      const { seed, path, counterexample } = result?.finding ?? {};
+      return { check: result?.check, seed, path, counterexample };
+    };
+    expect(one.exitCode).toBe(1);
+    expect(four.exitCode).toBe(1);
+    expect(finding(four)).toEqual(finding(one));
+    expect(finding(one).path).toMatch(/^\d+(:\d+)*$/);
   });
 });
