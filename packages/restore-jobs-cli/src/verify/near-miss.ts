@@ -18,7 +18,7 @@ const anchored = (pattern: string) => pattern.startsWith("^") && pattern.endsWit
 
 /** The one-edit variants of `value`, in a fixed order, without repeats. */
 export function oneEditVariants(value: string): string[] {
-  const out = [" " + value, value + " ", value.toUpperCase(), value.toLowerCase(), ""];
+  const out = [` ${value}`, `${value} `, value.toUpperCase(), value.toLowerCase(), ""];
   const swapCase = [...value]
     .map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()))
     .join("");
@@ -29,7 +29,7 @@ export function oneEditVariants(value: string): string[] {
   }
   for (const run of value.matchAll(/\p{N}+/gu)) {
     const at = run.index ?? 0;
-    out.push(value.slice(0, at) + run[0] + "0" + value.slice(at + run[0].length)); // a digit added
+    out.push(`${value.slice(0, at) + run[0]}0${value.slice(at + run[0].length)}`); // a digit added
     out.push(value.slice(0, at) + run[0].slice(1) + value.slice(at + run[0].length)); // one removed
   }
   for (const run of value.matchAll(/\p{L}+/gu)) {
