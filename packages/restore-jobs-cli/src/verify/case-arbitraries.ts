@@ -28,7 +28,8 @@ const withToken = (value: unknown, token: string) => ({
   ...(value as Record<string, unknown>),
   IdempotencyToken: token,
 });
-const withoutToken = (value: unknown) => {
+/** A body as text without its IdempotencyToken: what tells two bodies apart but for the token. */
+export const withoutToken = (value: unknown) => {
   const { IdempotencyToken: _token, ...rest } = value as Record<string, unknown>;
   return JSON.stringify(rest);
 };

@@ -11,6 +11,7 @@ import {
   unauthenticatedCases,
   unauthenticatedExamples,
   validCases,
+  withoutToken,
 } from "./case-arbitraries.js";
 import type { Contract } from "./contract.js";
 import { type CheckName, type Exchange, type RequestCase, sigv4Breaches, type Verdict } from "./types.js";
@@ -288,9 +289,7 @@ export const checks: Check[] = [
                 ),
         };
       }
-      const sameBody =
-        JSON.stringify({ ...(paired.value as object), IdempotencyToken: undefined }) ===
-        JSON.stringify({ ...(requestCase.value as object), IdempotencyToken: undefined });
+      const sameBody = withoutToken(paired.value) === withoutToken(requestCase.value);
       return {
         exchanges,
         verdict:

@@ -7,6 +7,10 @@ import {
   sigv4Rejection,
   type VerifierCredentials,
 } from "../../../../../test-support/sigv4-verify.js";
+import { loadSpec } from "../../../src/openapi-document.js";
+
+/** The spec's ResourceType values, which a case-insensitive server matches loosely. */
+const resourceTypes = ((await loadSpec()).components?.schemas?.ResourceType?.enum ?? []) as string[];
 
 /** The ways a test server can break the contract, one at a time. */
 export type Breakage =
@@ -223,23 +227,9 @@ function lenient(breakage: Breakage | undefined, body: unknown): unknown {
           );
       break;
     case "case_insensitive_enum": {
-      const types = [
-        "Aurora",
-        "DocumentDB",
-        "DynamoDB",
-        "EBS",
-        "EC2",
-        "EFS",
-        "FSx",
-        "Neptune",
-        "RDS",
-        "Storage Gateway",
-        "S3",
-        "VirtualMachine",
-      ];
       const given =
         typeof input.ResourceType === "string" ? input.ResourceType.trim().toLowerCase() : undefined;
-      const match = types.find((t) => t.toLowerCase() === given);
+      const match = resourceTypes.find((t) => t.toLowerCase() === given);
       if (match) input.ResourceType = match;
       break;
     }
