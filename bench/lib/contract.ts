@@ -1,8 +1,10 @@
 /**
  * Bench part 5: the contract job, `restore-jobs verify` against its embedded mock, in cases per second
  * (from its results.json: cases sent over the time its checks took, Prism's start excluded), and
- * beside it the mock's own capacity in the same run: Prism started alone, driven with valid
- * signed PUTs by the raw node:http load generator, one at a time and 16 at a time.
+ * beside it the mock's own capacity in the same run, Prism started alone: on the job's own cases
+ * (job-cases.ts: the same requests, replayed 16 at a time with no judging), the capacity the job's
+ * goal is judged against; and on small valid signed PUTs from the raw node:http load generator,
+ * one at a time and 16 at a time, for reference.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -13,7 +15,11 @@ import { type PrismProcess, startPrism } from "../../packages/restore-jobs-cli/s
 import { embeddedMockWorkers } from "../../packages/restore-jobs-cli/src/verify/verify-job.js";
 import { repoRoot } from "./build.js";
 import { run } from "./children.js";
+import { jobRequests, replayRate } from "./job-cases.js";
 import { measureOnce, type Window } from "./throughput.js";
+
+/** The seed of the job's runs, and of the draw that measures the mock on the job's cases. */
+const verifySeed = 6;
 
 /** The tools package's command, run from source by tsx as `npm run verify` does. */
 const cliBin = "packages/restore-jobs-cli/src/bin.ts";
@@ -35,6 +41,10 @@ export interface ContractResult {
   workers: number;
   /** Requests per second the mock answers, by concurrency; or why it could not be measured. */
   mock: Record<string, number> | { unavailable: string };
+  /** Cases per second the mock answers on the job's own cases, 16 at a time (one request each). */
+  mockOnJobCases: number | { unavailable: string };
+  /** How many cases that replay sent. */
+  jobCases: number;
 }
 
 interface ResultsJson {
@@ -48,7 +58,8 @@ async function measureVerify(runs: number, workers: number): Promise<ContractRes
   const report = await mkdtemp(join(tmpdir(), "restore-jobs-bench-verify-"));
   try {
     const tsx = join(repoRoot, "node_modules/.bin/tsx");
-    const args = [cliBin, "verify", "--runs", String(runs), "--seed", "6", "--workers", String(workers)];
+    const args = [cliBin, "verify", "--runs", String(runs), "--seed", String(verifySeed)];
+    args.push("--workers", String(workers));
     args.push("--report", report);
     const ran = await run(tsx, args, { cwd: repoRoot, timeoutMs: 600_000 });
     const text = await readFile(join(report, "results.json"), "utf8").catch(() => undefined);
@@ -74,16 +85,26 @@ async function measureVerify(runs: number, workers: number): Promise<ContractRes
   }
 }
 
-async function measureMock(window: Window): Promise<ContractResult["mock"]> {
+type MockFigures = Pick<ContractResult, "mock" | "mockOnJobCases" | "jobCases">;
+
+async function measureMock(window: Window, runs: number): Promise<MockFigures> {
   let prism: PrismProcess | undefined;
+  const unavailable = (error: unknown) => ({ unavailable: (error as Error).message.slice(0, 300) });
   try {
     // The mock `restore-jobs verify` embeds, started as it starts it; stopped below on every path,
     // and by stopAll (children.ts) on SIGINT and SIGTERM.
     prism = await startPrism(bundledSpecPath, undefined, 60_000);
+    const requests = await jobRequests(prism.url, runs, verifySeed);
+    // Once to warm Prism up (its JIT, its caches), then measured.
+    await replayRate(requests, 16);
+    const mockOnJobCases = await replayRate(requests, 16).catch(unavailable);
     // Prism has no bench counters: the worker's own check (every answer a 200 with a RestoreJobId).
-    return (await measureOnce("http-signed", prism.url.origin, window, { serverStats: false })).rps;
+    const mock = await measureOnce("http-signed", prism.url.origin, window, { serverStats: false })
+      .then((figures) => figures.rps)
+      .catch(unavailable);
+    return { mock, mockOnJobCases, jobCases: requests.length };
   } catch (error) {
-    return { unavailable: (error as Error).message.slice(0, 300) };
+    return { mock: unavailable(error), mockOnJobCases: unavailable(error), jobCases: 0 };
   } finally {
     await prism?.stop();
   }
@@ -96,5 +117,5 @@ export async function measureContract(runs: number, window: Window): Promise<Con
     }));
   const verify = await attempt(1);
   const verifyConcurrent = await attempt(embeddedMockWorkers);
-  return { verify, verifyConcurrent, workers: embeddedMockWorkers, mock: await measureMock(window) };
+  return { verify, verifyConcurrent, workers: embeddedMockWorkers, ...(await measureMock(window, runs)) };
 }

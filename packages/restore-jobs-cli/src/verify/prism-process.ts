@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { VerifyCannotRun } from "./errors.js";
 
@@ -72,6 +72,26 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Whether something accepts a TCP connection on 127.0.0.1:`port`. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * Prism's log level. Prism formats every request's log lines (pino JSON, repaired and re-parsed,
+ * coloured by signale), which costs it about as much CPU as answering: measured on the job's own
+ * cases, half of Prism's time per request. The job reads none of it, so Prism logs only what is
+ * fatal (a spec it cannot load), unless RESTORE_JOBS_VERIFY_PRISM_LOG asks for its whole log.
+ */
+const logLevel = () => (process.env.RESTORE_JOBS_VERIFY_PRISM_LOG ? "info" : "fatal");
+
 /**
  * Starts `prism mock <spec>` (static examples: the same request gets the same answer) or
  * `prism proxy <spec> <upstream>` on a free port of 127.0.0.1 and waits until it listens.
@@ -86,7 +106,18 @@ export async function startPrism(
   const mode = upstream ? ["proxy", specPath, upstream.href] : ["mock", specPath];
   const child = spawn(
     process.execPath,
-    ["--import", exitWhenParentGoes, prismBin(), ...mode, "-h", "127.0.0.1", "-p", String(port)],
+    [
+      "--import",
+      exitWhenParentGoes,
+      prismBin(),
+      ...mode,
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-v",
+      logLevel(),
+    ],
     {
       detached: process.platform !== "win32",
       stdio: ["pipe", "pipe", "pipe"],
@@ -110,30 +141,33 @@ export async function startPrism(
         () => reject(new Error(`Prism did not start within ${startTimeoutMs} ms`)),
         startTimeoutMs,
       );
+      let settled = false;
+      const settle = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        error ? reject(error) : resolve();
+      };
       const onData = (chunk: Buffer) => {
         output = (output + chunk.toString("utf8")).slice(-4000);
-        if (output.includes("Prism is listening on")) {
-          clearTimeout(timer);
-          resolve();
-        }
+        if (output.includes("Prism is listening on")) settle();
       };
       child.stdout?.on("data", onData);
       child.stderr?.on("data", onData);
-      child.once("error", (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`Prism exited with status ${code} before listening`));
-      });
+      child.once("error", (error) => settle(error));
+      child.once("exit", (code) => settle(new Error(`Prism exited with status ${code} before listening`)));
+      // Below the info level Prism does not say it listens: the port answering says it.
+      const poll = async () => {
+        while (!settled) {
+          if (await accepts(port)) return settle();
+          await new Promise((wait) => setTimeout(wait, 50));
+        }
+      };
+      void poll();
     });
   } catch (error) {
     await stop();
-    throw new VerifyCannotRun(
-      "PRISM_START_FAILED",
-      `${(error as Error).message}\n${output.trim().split("\n").slice(-5).join("\n")}`,
-    );
+    throw new VerifyCannotRun("PRISM_START_FAILED", `${(error as Error).message}\n${lastWords(output)}`);
   }
   // Keep the end of its output (drained, so a full pipe never blocks it) to explain a crash.
   let exit: string | undefined;
@@ -157,6 +191,16 @@ export async function startPrism(
       return stop();
     },
   };
+}
+
+/**
+ * What Prism said before it stopped: its fatal line (a spec it cannot load says why there), then
+ * the end of its output (an error's dump ends there).
+ */
+function lastWords(output: string): string {
+  const lines = output.trim().split("\n");
+  const fatal = lines.find((line) => /\bfatal\b/.test(line));
+  return [...new Set([...(fatal ? [fatal] : []), ...lines.slice(-5)])].join("\n");
 }
 
 /** Stops every Prism this process started (Ctrl-C, SIGTERM). */

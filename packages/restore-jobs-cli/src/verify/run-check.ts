@@ -47,29 +47,24 @@ export async function runCheck(
   const planned = end - start;
   const params = { numRuns: total, seed: options.seed, examples };
 
-  // With workers, the cases are drawn first exactly as fast-check draws them for this seed, then
-  // sent `workers` at a time; the first (lowest) failing case is then replayed through fast-check
-  // by its path, which judges it again and shrinks it sequentially: the finding, its path and its
-  // replay are those of a sequential run.
+  // With workers, the cases are drawn exactly as fast-check draws them for this seed and sent
+  // `workers` at a time as soon as they are drawn; the first (lowest) failing case is then
+  // replayed through fast-check by its path, which judges it again and shrinks it sequentially:
+  // the finding, its path and its replay are those of a sequential run.
   let replayPath = options.path;
   let sentConcurrently = 0;
   let judgedConcurrently = 0;
   if ((options.workers ?? 1) > 1 && !options.path) {
-    const drawn: RequestCase[] = [];
-    await fc.check(
-      fc.asyncProperty(check.cases(context), async (requestCase) => {
-        drawn.push(requestCase);
-        return true;
-      }),
-      params,
-    );
+    const draw = drawWhileSending(check.cases(context), params);
     let next = start;
     let firstFailure: number | undefined;
     const worker = async () => {
       for (;;) {
         const at = next++;
         if (at >= end || (firstFailure !== undefined && at > firstFailure)) return;
-        const { verdict } = await check.judge(drawn[at]!, context);
+        const requestCase = await draw.caseAt(at);
+        if (requestCase === undefined) return;
+        const { verdict } = await check.judge(requestCase, context);
         sentConcurrently++;
         options.onProgress?.(check.name, Math.min(sentConcurrently, planned), planned);
         if (verdict.result === "skip") continue;
@@ -78,6 +73,7 @@ export async function runCheck(
       }
     };
     await Promise.all(Array.from({ length: options.workers ?? 1 }, worker));
+    await draw.finished;
     if (firstFailure === undefined) {
       const durationMs = Math.round(performance.now() - started);
       const counts = { cases: sentConcurrently, judged: judgedConcurrently, deterministic: examples.length };
@@ -139,6 +135,47 @@ export async function runCheck(
       exchanges,
       curl: exchanges.map((e) => redactor.text(toCurl(e.request))),
     },
+  };
+}
+
+/**
+ * Draws the cases of `params` in fast-check's order while the workers send the first ones: the
+ * draw yields to the event loop every few cases, so that answers are read as they arrive, and
+ * `caseAt(i)` waits until case `i` is drawn (undefined when the draw ends before it).
+ */
+function drawWhileSending(
+  arbitrary: fc.Arbitrary<RequestCase>,
+  params: fc.Parameters<[RequestCase]>,
+): { caseAt: (at: number) => Promise<RequestCase | undefined>; finished: Promise<unknown> } {
+  const drawn: RequestCase[] = [];
+  let done = false;
+  let wake: () => void = () => {};
+  let arrived = new Promise<void>((resolve) => {
+    wake = resolve;
+  });
+  const announce = () => {
+    const woken = wake;
+    arrived = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    woken();
+  };
+  const property = fc.asyncProperty(arbitrary, async (requestCase) => {
+    drawn.push(requestCase);
+    announce();
+    if (drawn.length % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
+    return true;
+  });
+  const finished = fc.check(property, params).finally(() => {
+    done = true;
+    announce();
+  });
+  return {
+    caseAt: async (at) => {
+      while (drawn.length <= at && !done) await arrived;
+      return drawn[at];
+    },
+    finished,
   };
 }
 

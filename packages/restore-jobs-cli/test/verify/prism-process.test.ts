@@ -1,7 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { bundledSpecPath } from "../../src/openapi-document.js";
+import { startPrism } from "../../src/verify/prism-process.js";
 
 let holder: ChildProcess | undefined;
 let prismPid: number | undefined;
@@ -38,5 +43,30 @@ describe("the embedded Prism", () => {
     holder.kill("SIGKILL");
     for (let waited = 0; waited < 5000 && isRunning(prismPid); waited += 100) await sleep(100);
     expect(isRunning(prismPid)).toBe(false);
+  });
+
+  it("is ready when its port answers, although it logs only what is fatal", async () => {
+    const prism = await startPrism(bundledSpecPath);
+    try {
+      const answer = await fetch(new URL("restore-jobs", prism.url), { method: "PUT", body: "{}" });
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      await answer.arrayBuffer();
+    } finally {
+      await prism.stop();
+    }
+  });
+
+  it("that cannot load the spec fails to start with Prism's own words", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "restore-jobs-prism-"));
+    try {
+      const spec = join(dir, "broken.yaml");
+      const paths = 'paths: {/a: {get: {responses: {"200": {$ref: "#/nowhere"}}}}}';
+      await writeFile(spec, `openapi: 3.1.0\ninfo: {title: broken, version: "1"}\n${paths}\n`);
+      const started = startPrism(spec, undefined, 20_000);
+      await expect(started).rejects.toMatchObject({ code: "PRISM_START_FAILED" });
+      await expect(started).rejects.toThrow(/nowhere/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
