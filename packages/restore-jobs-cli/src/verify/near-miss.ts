@@ -2,13 +2,15 @@
  * Near misses: values one small step from valid, derived from the schema and a valid body (never
  * from member names), the kind a lenient server lets through. For an anchored pattern, one edit of
  * a valid value (a digit added to or removed from a run of digits, a letter changed, a separator
- * removed, a leading or trailing space, the case changed, the empty string); for an enum, each
+ * removed, a leading or trailing space, the case changed, the empty string) and, for an ARN, the
+ * same name under a sibling resource type (arn-siblings.ts); for an enum, each
  * value's case variants and surrounding spaces; for a string, number or boolean, a value of the
  * right shape and the wrong type (`"true"`, `1`, `"1"`); `null` for each optional member. Each is
  * one `Breakage`, in a fixed order: the same list on every run.
  */
 import fc from "fast-check";
 import { isObject } from "../json.js";
+import { arnSiblings } from "./arn-siblings.js";
 import type { Breakage } from "./invalid-body-arbitrary.js";
 import { propertiesOf, requiredOf, type SchemaDocument, typesOf } from "./schema-walk.js";
 import { valueArbitrary } from "./valid-body-arbitrary.js";
@@ -92,7 +94,7 @@ function nearMissesAt(
   }
   if (typeof schema.pattern === "string" && anchored(schema.pattern) && typeof current === "string") {
     const regex = new RegExp(schema.pattern, "u");
-    for (const near of oneEditVariants(current)) {
+    for (const near of [...oneEditVariants(current), ...arnSiblings(current)]) {
       if (!regex.test(near)) out.push({ rule: "near_pattern", path, value: near });
     }
   }

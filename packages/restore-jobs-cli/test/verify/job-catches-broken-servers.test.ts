@@ -126,7 +126,7 @@ describe("the deterministic negative phase: every rule and near miss, whatever t
     ["coerces_boolean_strings", 'accepts "true" for a boolean'],
     ["numbers_in_metadata", "accepts numbers as Metadata values"],
     ["accepts_empty_recovery_point", "accepts an empty RecoveryPointArn"],
-    ["accepts_iam_user", "accepts an IAM resource that is not a role where a role is asked"],
+    ["accepts_iam_user", "accepts an IAM user ARN where a role is asked"],
   ];
   it.each(lenient)("fails negative_data_rejected on every run when the server %s (%s)", async (breakage) => {
     await failsOnEverySeed(breakage, seeds, "negative_data_rejected");

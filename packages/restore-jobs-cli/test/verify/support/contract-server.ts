@@ -251,9 +251,10 @@ function lenient(breakage: Breakage | undefined, body: unknown): unknown {
         input.RecoveryPointArn = "arn:aws:backup:us-east-1:123456789012:recovery-point:x";
       break;
     case "accepts_iam_user":
-      // Any IAM resource type where a role is asked: arn:aws:iam::123456789012:user/x passes.
+      // A user where a role is asked, as a check for "an IAM principal" does: its pattern is
+      // `:(role|user)/`, so arn:aws:iam::123456789012:user/x passes and a misspelt type does not.
       if (typeof input.IamRoleArn === "string")
-        input.IamRoleArn = input.IamRoleArn.replace(/^(arn:aws[a-z-]*:iam::\d{12}:)[a-z]+\//, "$1role/");
+        input.IamRoleArn = input.IamRoleArn.replace(/^(arn:aws[a-z-]*:iam::\d{12}:)user\//, "$1role/");
       break;
     default:
       return body;
