@@ -3,7 +3,15 @@
  * the engine takes) and the command line that replays a finding.
  */
 import { parseArgs } from "node:util";
+import {
+  defaultMaxResponseBytes,
+  leastMaxResponseBytes,
+  mostMaxResponseBytes,
+  parseByteSize,
+} from "../verify/bounded-answer.js";
 import { VerifyCannotRun } from "../verify/errors.js";
+import { parseExtraHeaders, shownHeaders } from "../verify/extra-headers.js";
+import { parseRateLimit } from "../verify/rate-limiter.js";
 import { redacted } from "../verify/redaction.js";
 import { parseShard } from "../verify/shard.js";
 import { type CheckName, checkNames, type Finding } from "../verify/types.js";
@@ -23,10 +31,15 @@ export const defaultTimeoutMs = 10_000;
 export const helpText = `Usage: restore-jobs verify [options]
        npm run verify -- [options]
 
-Verifies that a server keeps the StartRestoreJob contract of openapi/restore-jobs.yaml, with
-property-based cases generated from the spec. Without --target, against the embedded Prism mock.
+Verifies that a server keeps the StartRestoreJob contract of openapi/restore-jobs.yaml (or of
+--spec), with property-based cases generated from the spec. Without --target, against the
+embedded Prism mock of that spec.
 
 Options:
+  --spec FILE|REV:path  verify against this version of the document (a file, or a git revision of
+                      one as restore-jobs diff reads it: origin/main:openapi/restore-jobs.yaml);
+                      the checks, the cases and the embedded mock come from it (default: the
+                      spec shipped with the client)
   --target URL        the server to verify (default: start the embedded Prism mock of the spec)
   --proxy UPSTREAM    verify UPSTREAM through Prism's validation proxy; its sl-violations are findings
   --runs N            random cases per check (default ${defaultRuns}), after the fixed ones every
@@ -39,6 +52,14 @@ Options:
   --workers N         cases in flight at once, 1 to 64 (default 1; 8 against the embedded mock);
                       a finding, its shrinking and --path replay are the same as with 1
   --timeout MS        an answer later than this is a finding of not_a_server_error (default ${defaultTimeoutMs})
+  -H, --header "Name: value"
+                      send this header with every request, signed with the rest (repeatable); the
+                      values of secret-looking names (authorization, x-api-key, cookie, *token*,
+                      *secret*, *key*, *password*) are redacted in every report, log and curl line
+  --rate-limit N/s|N/m  send at most N requests a second (or a minute), all workers, the probe,
+                      replays and shrinking together
+  --max-response-bytes N  read no answer past N bytes (1024 to 1073741824, or 64KiB, 1MiB, 1GiB;
+                      default 1 MiB): a longer one is a finding of not_a_server_error
   -h, --help          this help
 
 Requests are signed with SigV4 from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
@@ -86,7 +107,7 @@ function httpUrl(name: string, text: string | undefined): URL | undefined {
 }
 
 export function parseOptions(argv: string[]): CommandOptions {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -104,6 +125,10 @@ export function parseOptions(argv: string[]): CommandOptions {
         report: { type: "string" },
         timeout: { type: "string" },
         workers: { type: "string" },
+        spec: { type: "string" },
+        header: { type: "string", short: "H", multiple: true },
+        "rate-limit": { type: "string" },
+        "max-response-bytes": { type: "string" },
       },
     }));
   } catch (error) {
@@ -140,6 +165,27 @@ export function parseOptions(argv: string[]): CommandOptions {
   // A path is a place in one check's stream of cases; in another check's it is another case.
   if (str("path") !== undefined && checks?.length !== 1)
     bad("--path replays a finding of one check: name it with --checks");
+  const spec = str("spec");
+  if (spec !== undefined && spec.trim() === "") bad("--spec needs a file or REV:path, got an empty value");
+  const headers = parseExtraHeaders((values.header as string[] | undefined) ?? []);
+  const rateText = str("rate-limit");
+  const rateLimit =
+    rateText === undefined
+      ? undefined
+      : (parseRateLimit(rateText) ??
+        bad(
+          `--rate-limit must be a positive number of requests per second or minute (N/s, N/m), got "${rateText}"`,
+        ));
+  const bytesText = str("max-response-bytes");
+  const maxResponseBytes = bytesText === undefined ? defaultMaxResponseBytes : parseByteSize(bytesText);
+  if (
+    maxResponseBytes === undefined ||
+    maxResponseBytes < leastMaxResponseBytes ||
+    maxResponseBytes > mostMaxResponseBytes
+  )
+    bad(
+      `--max-response-bytes must be from ${leastMaxResponseBytes} (1 KiB) to ${mostMaxResponseBytes} (1 GiB) bytes, got "${bytesText}"`,
+    );
   return {
     help: false,
     report: str("report"),
@@ -154,16 +200,40 @@ export function parseOptions(argv: string[]): CommandOptions {
       shard,
       timeoutMs: positiveInteger("timeout", str("timeout"), defaultTimeoutMs),
       workers: workersOf(str("workers")),
+      spec,
+      headers,
+      rateLimit,
+      maxResponseBytes,
     },
   };
 }
 
-/** The command line that replays a finding: the same target, its check, seed and path. */
-export function replayLine(options: Pick<VerifyOptions, "target" | "proxy">, finding: Finding): string {
+/** What the replay line repeats of the job's options. */
+export type ReplayedOptions = Pick<
+  VerifyOptions,
+  "target" | "proxy" | "spec" | "headers" | "rateLimit" | "maxResponseBytes"
+>;
+
+/** A word as a POSIX shell reads it back. */
+const shellWord = (text: string) =>
+  /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The command line that replays a finding: the same target, document, headers (secret-looking
+ * values redacted: put them back), bounds and rate, its check, seed and path.
+ */
+export function replayLine(options: ReplayedOptions, finding: Finding): string {
+  const headers = Object.entries(shownHeaders(options.headers ?? {}, redacted));
   return [
     "npm run verify --",
     options.target ? `--target ${options.target.href}` : "",
     options.proxy ? `--proxy ${options.proxy.href}` : "",
+    options.spec === undefined ? "" : `--spec ${shellWord(options.spec)}`,
+    ...headers.map(([name, value]) => `-H ${shellWord(`${name}: ${value}`)}`),
+    options.rateLimit ? `--rate-limit ${options.rateLimit.label}` : "",
+    options.maxResponseBytes !== undefined && options.maxResponseBytes !== defaultMaxResponseBytes
+      ? `--max-response-bytes ${options.maxResponseBytes}`
+      : "",
     `--checks ${finding.check} --seed ${finding.seed} --path ${finding.path}`,
   ]
     .filter(Boolean)
