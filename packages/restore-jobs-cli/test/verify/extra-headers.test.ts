@@ -62,4 +62,16 @@ describe("--header: sent with every request, signed, secret-looking values redac
       /replay: npm run verify -- .*-H 'x-api-key: <redacted>' -H 'x-tenant-id: tenant-42'/,
     );
   });
+
+  it("redacts a secret-looking header's value where a target echoes it (body and headers)", async () => {
+    recording = await startRecordingServer("x-api-key");
+    const job = await runJob(["--target", recording.url.href, "--runs", "2", "--seed", "7", ...headers]);
+    jobs.push(job);
+    expect(job.exitCode).toBe(1);
+    const texts = await Promise.all(
+      ["junit.xml", "summary.md", "results.json"].map((f) => readFile(join(job.reportDir, f), "utf8")),
+    );
+    expect(texts[1]).toContain("rejected: x-api-key=<redacted>");
+    for (const text of [...texts, job.stdout, job.stderr]) expect(text).not.toContain(apiKey);
+  });
 });

@@ -21,7 +21,8 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 
-export async function startRecordingServer(): Promise<RecordingServer> {
+/** @param echo a request header whose value every answer echoes in an error envelope (400), as some gateways do. */
+export async function startRecordingServer(echo?: string): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   let connections = 0;
   const server = createServer((req, res) => {
@@ -33,6 +34,11 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     });
     req.resume();
     req.on("end", () => {
+      if (echo !== undefined) {
+        const message = `rejected: ${echo}=${String(req.headers[echo])}`;
+        res.writeHead(400, { "content-type": "application/json", "x-echo": String(req.headers[echo]) });
+        return void res.end(JSON.stringify({ success: false, error: { code: "VALIDATION_ERROR", message } }));
+      }
       const body = JSON.stringify({
         success: true,
         data: { id: "job-1", created_at: "2026-01-01T00:00:00Z" },
