@@ -1,6 +1,6 @@
 /**
- * `restore-jobs verify`'s flags: the help text, the parsing (once, into the one options object
- * the engine takes) and the command line that replays a finding.
+ * `restore-jobs verify`'s flags, parsed once into the one options object the engine takes. The
+ * help text is in verify-help.ts, the replay line in verify-replay-line.ts.
  */
 import { parseArgs } from "node:util";
 import {
@@ -10,69 +10,23 @@ import {
   parseByteSize,
 } from "../verify/bounded-answer.js";
 import { VerifyCannotRun } from "../verify/errors.js";
-import { parseExtraHeaders, shownHeaders } from "../verify/extra-headers.js";
+import { parseExtraHeaders } from "../verify/extra-headers.js";
 import { parseRateLimit } from "../verify/rate-limiter.js";
 import { redacted } from "../verify/redaction.js";
 import { parseShard } from "../verify/shard.js";
-import { type CheckName, checkNames, type Finding } from "../verify/types.js";
+import { type CheckName, checkNames } from "../verify/types.js";
 import type { VerifyOptions } from "../verify/verify-job.js";
+import { defaultRuns, defaultTimeoutMs } from "./verify-help.js";
 
 /** What the engine is given by the process rather than by a flag. */
-type FromProcess = "env" | "onProgress" | "onInfo";
+type FromProcess = "env" | "cwd" | "onProgress" | "onInfo";
 
 /** The command line, parsed: the help, or the job to run and where to write its reports. */
 export type CommandOptions =
   | { help: true }
   | { help: false; report: string | undefined; verify: Omit<VerifyOptions, FromProcess> };
 
-export const defaultRuns = 100;
-export const defaultTimeoutMs = 10_000;
-
-export const helpText = `Usage: restore-jobs verify [options]
-       npm run verify -- [options]
-
-Verifies that a server keeps the StartRestoreJob contract of openapi/restore-jobs.yaml (or of
---spec), with property-based cases generated from the spec. Without --target, against the
-embedded Prism mock of that spec.
-
-Options:
-  --spec FILE|REV:path
-                      verify against this version of the document (a file, or a git revision of
-                      one as restore-jobs diff reads it: origin/main:openapi/restore-jobs.yaml);
-                      the checks, the cases and the embedded mock come from it (default: the
-                      spec shipped with the client); the reports name it and its sha256
-  --target URL        the server to verify (default: start the embedded Prism mock of the spec)
-  --proxy UPSTREAM    verify UPSTREAM through Prism's validation proxy; its sl-violations are findings
-  --runs N            random cases per check (default ${defaultRuns}), after the fixed ones every
-                      run sends (valid coverage; every rule and near miss of the schema)
-  --seed S            fast-check seed (default: random, printed); replays a run
-  --path P            fast-check path of a finding, with --seed and --checks (its one check): replays that case
-  --checks a,b,...    only these checks (default: all): ${checkNames.join(", ")}
-  --shard i/n         run the i-th of n slices of the cases (as vitest --shard), for CI machines
-  --report DIR        write DIR/junit.xml, DIR/summary.md and DIR/results.json
-  --workers N         cases in flight at once, 1 to 64 (default 1; 8 against the embedded mock);
-                      a finding, its shrinking and --path replay are the same as with 1
-  --timeout MS        an answer later than this is a finding of not_a_server_error (default ${defaultTimeoutMs})
-  -H, --header "Name: value"
-                      send this header with every request, signed with the rest (repeatable); the
-                      values of secret-looking names (authorization, x-api-key, cookie, *token*,
-                      *secret*, *key*, *password*) are redacted in every report, log and curl line
-  --rate-limit N/s|N/m
-                      send at most N requests a second (or a minute): all workers, the probe,
-                      replays and shrinking together
-  --max-response-bytes N
-                      read no answer's body past N bytes (1024 to 1073741824, or 64KiB, 1MiB,
-                      1GiB; default 1 MiB): a longer one, like one with more than 100 header
-                      fields, is a finding of not_a_server_error; redirects are never followed
-  -h, --help          this help
-
-Requests are signed with SigV4 from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
-and AWS_REGION (default us-east-1); against the embedded mock, dummy credentials when none are set.
-
-Exit status: 0 the target keeps the contract; 1 it breaks it (at least one finding);
-2 the job could not run (bad arguments, an unreadable or incomplete spec, no credentials, target
-unreachable).
-See docs/verify.md.`;
+export { helpText } from "./verify-help.js";
 
 function bad(message: string): never {
   throw new VerifyCannotRun("BAD_ARGUMENTS", message);
@@ -211,36 +165,4 @@ export function parseOptions(argv: string[]): CommandOptions {
       maxResponseBytes,
     },
   };
-}
-
-/** What the replay line repeats of the job's options. */
-export type ReplayedOptions = Pick<
-  VerifyOptions,
-  "target" | "proxy" | "spec" | "headers" | "rateLimit" | "maxResponseBytes"
->;
-
-/** A word as a POSIX shell reads it back. */
-const shellWord = (text: string) =>
-  /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-
-/**
- * The command line that replays a finding: the same target, document, headers (secret-looking
- * values redacted: put them back), bounds and rate, its check, seed and path.
- */
-export function replayLine(options: ReplayedOptions, finding: Finding): string {
-  const headers = Object.entries(shownHeaders(options.headers ?? {}, redacted));
-  return [
-    "npm run verify --",
-    options.target ? `--target ${options.target.href}` : "",
-    options.proxy ? `--proxy ${options.proxy.href}` : "",
-    options.spec === undefined ? "" : `--spec ${shellWord(options.spec)}`,
-    ...headers.map(([name, value]) => `-H ${shellWord(`${name}: ${value}`)}`),
-    options.rateLimit ? `--rate-limit ${options.rateLimit.label}` : "",
-    options.maxResponseBytes !== undefined && options.maxResponseBytes !== defaultMaxResponseBytes
-      ? `--max-response-bytes ${options.maxResponseBytes}`
-      : "",
-    `--checks ${finding.check} --seed ${finding.seed} --path ${finding.path}`,
-  ]
-    .filter(Boolean)
-    .join(" ");
 }

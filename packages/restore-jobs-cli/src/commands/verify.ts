@@ -11,13 +11,8 @@ import { Redactor } from "../verify/redaction.js";
 import { closingTable, describeFinding, findingsOf, type Report, writeReports } from "../verify/reports.js";
 import { dummyCredentials } from "../verify/request-signing.js";
 import { type VerifyOutcome, verify } from "../verify/verify-job.js";
-import {
-  type CommandOptions,
-  helpText,
-  parseOptions,
-  type ReplayedOptions,
-  replayLine,
-} from "./verify-options.js";
+import { type CommandOptions, helpText, parseOptions } from "./verify-options.js";
+import { type ReplayedOptions, replayLine } from "./verify-replay-line.js";
 
 export interface CommandIo {
   env: NodeJS.ProcessEnv;
