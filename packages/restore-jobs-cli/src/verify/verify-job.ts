@@ -83,12 +83,12 @@ export interface NegativeCoverageCount {
 export async function verify(options: VerifyOptions, signal?: AbortSignal): Promise<VerifyOutcome> {
   const started = Date.now();
   const mode = options.proxy ? "proxy" : options.target ? "target" : "embedded-mock";
+  // The copy Prism starts on is written only when Prism starts, and removed below.
   const spec = await loadJobSpec(options.spec, options.cwd ?? process.cwd());
   let contract: Contract;
   try {
     contract = contractOf(spec.doc, prismInFrontOf[mode]);
   } catch (error) {
-    await spec.cleanup();
     throw new VerifyCannotRun(
       "SPEC_UNREADABLE",
       `cannot read the spec ${spec.source}: ${(error as Error).message}`,
@@ -97,7 +97,6 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
   const envCredentials = credentialsFromEnv(options.env);
   const embedded = mode === "embedded-mock";
   if (!envCredentials && !embedded) {
-    await spec.cleanup();
     throw new VerifyCannotRun(
       "NO_CREDENTIALS",
       "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones)",

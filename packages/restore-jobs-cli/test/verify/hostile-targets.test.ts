@@ -58,6 +58,12 @@ describe("hostile targets: a finding, never a hang, a crash or an answer read wh
       /a valid request got status 200 with a body longer than --max-response-bytes 65536/,
     ],
     [
+      "declares_huge_body",
+      ["--timeout", "2000", "--checks", "not_a_server_error,positive_data_accepted"],
+      ["not_a_server_error"],
+      /status 200 with a body of 2147483648 bytes \(Content-Length\), over --max-response-bytes 65536/,
+    ],
+    [
       "dripped_body",
       ["--timeout", "1500", "--checks", "not_a_server_error"],
       ["not_a_server_error"],

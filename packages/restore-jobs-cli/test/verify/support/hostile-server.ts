@@ -1,6 +1,6 @@
 /**
  * Loopback servers that answer every request (the reachability probe included) in a way no
- * client should have to bear: an endless body, a body dripped a byte a second, 2,000 (or 150)
+ * client should have to bear: an endless body (with or without a Content-Length of 2 GiB), a body dripped a byte a second, 2,000 (or 150)
  * header fields, invalid UTF-8 in a JSON body, a redirect, a connection reset mid-body. Each
  * counts the body bytes it managed to hand to the job's connection, per answer.
  */
@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 
 export const hostilities = [
   "endless_body",
+  "declares_huge_body",
   "dripped_body",
   "many_headers",
   "too_many_header_fields",
@@ -42,9 +43,11 @@ export async function startHostileServer(hostility: Hostility): Promise<HostileS
       bytesPerAnswer[at] = (bytesPerAnswer[at] ?? 0) + n;
     };
     switch (hostility) {
-      case "endless_body": {
+      case "endless_body":
+      case "declares_huge_body": {
         // As fast as the connection takes it, for as long as it stays open.
-        res.writeHead(200, { "content-type": "application/json" });
+        const length = hostility === "declares_huge_body" ? { "content-length": String(2 ** 31) } : {};
+        res.writeHead(200, { "content-type": "application/json", ...length });
         const chunk = Buffer.alloc(64 * 1024, " ");
         const prefix = '{"success":true,"padding":"';
         count(prefix.length);
