@@ -68,7 +68,8 @@ const fail = (message: string): Verdict => ({ result: "fail", message });
  */
 function serverTrouble(exchange: Exchange): string | undefined {
   const { failure, response } = exchange;
-  if (failure?.kind === "too_large") return `status ${response?.status} with ${failure.message}`;
+  if (failure?.kind === "too_large")
+    return `${response ? `status ${response.status}` : "an answer"} with ${failure.message}`;
   if (failure) return `no response (${failure.message})`;
   if (exchange.response && exchange.response.status >= 500) return `status ${exchange.response.status}`;
   return undefined;

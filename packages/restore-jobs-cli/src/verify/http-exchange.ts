@@ -63,10 +63,9 @@ export async function exchange(
         failure: { kind: "timeout", message: `no answer within ${timeoutMs} ms`, durationMs: elapsed() },
       };
     }
-    return {
-      request,
-      failure: { kind: "connection", message: transportMessage(error), durationMs: elapsed() },
-    };
+    // A header section over Node's bound is an answer beyond the bounds, not a lost connection.
+    const kind = causeCode(error) === "UND_ERR_HEADERS_OVERFLOW" ? "too_large" : "connection";
+    return { request, failure: { kind, message: transportMessage(error), durationMs: elapsed() } };
   } finally {
     clearTimeout(timer);
   }
@@ -82,11 +81,13 @@ function tooLarge(
   return { request, response, failure: { kind: "too_large", message, durationMs } };
 }
 
+const causeCode = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code ?? "";
+
 /** fetch's error, with its cause's code, in words where fetch has none of its own. */
 function transportMessage(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code === "UND_ERR_HEADERS_OVERFLOW")
-    return "the answer's header section is larger than 16 KiB, more than HTTP clients accept";
+    return "a header section larger than 16 KiB, more than HTTP clients accept";
   return [error instanceof Error ? error.message : String(error), cause?.code ?? cause?.message]
     .filter(Boolean)
     .join(": ");
@@ -114,7 +115,7 @@ export async function probe(
     return undefined;
   } catch (error) {
     if (controller.signal.aborted) return `no answer within ${timeoutMs} ms`;
-    const code = (error as { cause?: { code?: string } }).cause?.code ?? "";
+    const code = causeCode(error);
     // A header section too large or not HTTP/1.1 is an answer: something listens there, and each
     // case's exchange says what is wrong with it.
     if (code === "UND_ERR_HEADERS_OVERFLOW" || code.startsWith("HPE_")) return undefined;

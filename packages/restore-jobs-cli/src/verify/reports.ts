@@ -69,7 +69,7 @@ export function responseSummary(exchange: Exchange): string {
   const r = exchange.response;
   if (exchange.failure && exchange.failure.kind !== "too_large")
     return `no response: ${exchange.failure.message} after ${exchange.failure.durationMs} ms`;
-  if (!r) return "no response";
+  if (!r) return `an answer read no further: ${exchange.failure?.message ?? "none"}`;
   if (exchange.failure)
     return `${r.status} ${r.contentType || "(no content type)"}, read no further: ${exchange.failure.message}\nfirst bytes: ${r.bodyText.slice(0, excerptLength)}`;
   const excerpt =

@@ -74,7 +74,8 @@ export interface ReceivedResponse {
 /**
  * One request and what came back: a response, or why none did. An answer beyond the bounds
  * (`too_large`: over --max-response-bytes, or too many header fields) has both: its status,
- * headers and first bytes, and why it was read no further.
+ * headers and first bytes, and why it was read no further; but for a header section over 16 KiB,
+ * which fetch does not read at all.
  */
 export interface Exchange {
   request: SentRequest;
