@@ -1,52 +1,32 @@
 /**
- * `restore-jobs verify`'s flags: the help text, the parsing (once, into the one options object
- * the engine takes) and the command line that replays a finding.
+ * `restore-jobs verify`'s flags, parsed once into the one options object the engine takes. The
+ * help text is in verify-help.ts, the replay line in verify-replay-line.ts.
  */
 import { parseArgs } from "node:util";
+import {
+  defaultMaxResponseBytes,
+  leastMaxResponseBytes,
+  mostMaxResponseBytes,
+  parseByteSize,
+} from "../verify/bounded-answer.js";
 import { VerifyCannotRun } from "../verify/errors.js";
+import { parseExtraHeaders } from "../verify/extra-headers.js";
+import { parseRateLimit } from "../verify/rate-limiter.js";
 import { redacted } from "../verify/redaction.js";
 import { parseShard } from "../verify/shard.js";
-import { type CheckName, checkNames, type Finding } from "../verify/types.js";
+import { type CheckName, checkNames } from "../verify/types.js";
 import type { VerifyOptions } from "../verify/verify-job.js";
+import { defaultRuns, defaultTimeoutMs } from "./verify-help.js";
 
 /** What the engine is given by the process rather than by a flag. */
-type FromProcess = "env" | "onProgress" | "onInfo";
+type FromProcess = "env" | "cwd" | "onProgress" | "onInfo";
 
 /** The command line, parsed: the help, or the job to run and where to write its reports. */
 export type CommandOptions =
   | { help: true }
   | { help: false; report: string | undefined; verify: Omit<VerifyOptions, FromProcess> };
 
-export const defaultRuns = 100;
-export const defaultTimeoutMs = 10_000;
-
-export const helpText = `Usage: restore-jobs verify [options]
-       npm run verify -- [options]
-
-Verifies that a server keeps the StartRestoreJob contract of openapi/restore-jobs.yaml, with
-property-based cases generated from the spec. Without --target, against the embedded Prism mock.
-
-Options:
-  --target URL        the server to verify (default: start the embedded Prism mock of the spec)
-  --proxy UPSTREAM    verify UPSTREAM through Prism's validation proxy; its sl-violations are findings
-  --runs N            random cases per check (default ${defaultRuns}), after the fixed ones every
-                      run sends (valid coverage; every rule and near miss of the schema)
-  --seed S            fast-check seed (default: random, printed); replays a run
-  --path P            fast-check path of a finding, with --seed and --checks (its one check): replays that case
-  --checks a,b,...    only these checks (default: all): ${checkNames.join(", ")}
-  --shard i/n         run the i-th of n slices of the cases (as vitest --shard), for CI machines
-  --report DIR        write DIR/junit.xml, DIR/summary.md and DIR/results.json
-  --workers N         cases in flight at once, 1 to 64 (default 1; 8 against the embedded mock);
-                      a finding, its shrinking and --path replay are the same as with 1
-  --timeout MS        an answer later than this is a finding of not_a_server_error (default ${defaultTimeoutMs})
-  -h, --help          this help
-
-Requests are signed with SigV4 from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
-and AWS_REGION (default us-east-1); against the embedded mock, dummy credentials when none are set.
-
-Exit status: 0 the target keeps the contract; 1 it breaks it (at least one finding);
-2 the job could not run (bad arguments, unreadable spec, no credentials, target unreachable).
-See docs/verify.md.`;
+export { helpText } from "./verify-help.js";
 
 function bad(message: string): never {
   throw new VerifyCannotRun("BAD_ARGUMENTS", message);
@@ -86,7 +66,7 @@ function httpUrl(name: string, text: string | undefined): URL | undefined {
 }
 
 export function parseOptions(argv: string[]): CommandOptions {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -104,6 +84,10 @@ export function parseOptions(argv: string[]): CommandOptions {
         report: { type: "string" },
         timeout: { type: "string" },
         workers: { type: "string" },
+        spec: { type: "string" },
+        header: { type: "string", short: "H", multiple: true },
+        "rate-limit": { type: "string" },
+        "max-response-bytes": { type: "string" },
       },
     }));
   } catch (error) {
@@ -140,6 +124,27 @@ export function parseOptions(argv: string[]): CommandOptions {
   // A path is a place in one check's stream of cases; in another check's it is another case.
   if (str("path") !== undefined && checks?.length !== 1)
     bad("--path replays a finding of one check: name it with --checks");
+  const spec = str("spec");
+  if (spec !== undefined && spec.trim() === "") bad("--spec needs a file or REV:path, got an empty value");
+  const headers = parseExtraHeaders((values.header as string[] | undefined) ?? []);
+  const rateText = str("rate-limit");
+  const rateLimit =
+    rateText === undefined
+      ? undefined
+      : (parseRateLimit(rateText) ??
+        bad(
+          `--rate-limit must be a positive number of requests per second or minute (N/s, N/m), got "${rateText}"`,
+        ));
+  const bytesText = str("max-response-bytes");
+  const maxResponseBytes = bytesText === undefined ? defaultMaxResponseBytes : parseByteSize(bytesText);
+  if (
+    maxResponseBytes === undefined ||
+    maxResponseBytes < leastMaxResponseBytes ||
+    maxResponseBytes > mostMaxResponseBytes
+  )
+    bad(
+      `--max-response-bytes must be from ${leastMaxResponseBytes} (1 KiB) to ${mostMaxResponseBytes} (1 GiB) bytes, got "${bytesText}"`,
+    );
   return {
     help: false,
     report: str("report"),
@@ -154,18 +159,10 @@ export function parseOptions(argv: string[]): CommandOptions {
       shard,
       timeoutMs: positiveInteger("timeout", str("timeout"), defaultTimeoutMs),
       workers: workersOf(str("workers")),
+      spec,
+      headers,
+      rateLimit,
+      maxResponseBytes,
     },
   };
-}
-
-/** The command line that replays a finding: the same target, its check, seed and path. */
-export function replayLine(options: Pick<VerifyOptions, "target" | "proxy">, finding: Finding): string {
-  return [
-    "npm run verify --",
-    options.target ? `--target ${options.target.href}` : "",
-    options.proxy ? `--proxy ${options.proxy.href}` : "",
-    `--checks ${finding.check} --seed ${finding.seed} --path ${finding.path}`,
-  ]
-    .filter(Boolean)
-    .join(" ");
 }

@@ -10,11 +10,14 @@ import { stopAllPrisms } from "../verify/prism-process.js";
 import { Redactor } from "../verify/redaction.js";
 import { closingTable, describeFinding, findingsOf, type Report, writeReports } from "../verify/reports.js";
 import { dummyCredentials } from "../verify/request-signing.js";
-import { type VerifyOptions, type VerifyOutcome, verify } from "../verify/verify-job.js";
-import { type CommandOptions, helpText, parseOptions, replayLine } from "./verify-options.js";
+import { type VerifyOutcome, verify } from "../verify/verify-job.js";
+import { type CommandOptions, helpText, parseOptions } from "./verify-options.js";
+import { type ReplayedOptions, replayLine } from "./verify-replay-line.js";
 
 export interface CommandIo {
   env: NodeJS.ProcessEnv;
+  /** Where `--spec` is read from; default the process's working directory. */
+  cwd?: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -26,7 +29,7 @@ const processIo: CommandIo = {
 };
 
 /** The outcome as reported: each finding with the command line that replays it. */
-function reportOf(outcome: VerifyOutcome, options: Pick<VerifyOptions, "target" | "proxy">): Report {
+function reportOf(outcome: VerifyOutcome, options: ReplayedOptions): Report {
   return {
     ...outcome,
     results: outcome.results.map(({ finding, ...result }) =>
@@ -49,11 +52,10 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     io.stdout(helpText);
     return 0;
   }
-  const redactor = new Redactor([
-    io.env.AWS_SECRET_ACCESS_KEY,
-    io.env.AWS_SESSION_TOKEN,
-    dummyCredentials.secretAccessKey,
-  ]);
+  const redactor = new Redactor(
+    [io.env.AWS_SECRET_ACCESS_KEY, io.env.AWS_SESSION_TOKEN, dummyCredentials.secretAccessKey],
+    options.verify.headers,
+  );
   const interrupted = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     interrupted.abort();
@@ -76,6 +78,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       {
         ...job,
         env: io.env,
+        cwd: io.cwd ?? process.cwd(),
         onProgress: (check, done, planned) => {
           // One line per quarter of a check, so CI logs stay short.
           const step = Math.max(1, Math.ceil(planned / 4));

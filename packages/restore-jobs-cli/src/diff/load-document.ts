@@ -28,6 +28,8 @@ export interface LoadedDocument {
   source: DocumentSource;
   /** The parsed document, $refs still in place. */
   raw: Record<string, unknown>;
+  /** The document's text as read (for its digest). */
+  text: string;
 }
 
 /** `REV:path` unless the argument names an existing file (or a Windows drive, `C:\...`). */
@@ -108,5 +110,5 @@ export async function loadDocument(arg: string, cwd = process.cwd()): Promise<Lo
   const text = await readSourceText(given);
   const source =
     given.kind === "git" ? { ...given, path: await fromRepositoryRoot(given.path, given.cwd) } : given;
-  return { label: arg, source, raw: parseDocument(text, arg) };
+  return { label: arg, source, raw: parseDocument(text, arg), text };
 }

@@ -67,7 +67,10 @@ const fail = (message: string): Verdict => ({ result: "fail", message });
  * crash is named once, by the check that says what it is.
  */
 function serverTrouble(exchange: Exchange): string | undefined {
-  if (exchange.failure) return `no response (${exchange.failure.message})`;
+  const { failure, response } = exchange;
+  if (failure?.kind === "too_large")
+    return `${response ? `status ${response.status}` : "an answer"} with ${failure.message}`;
+  if (failure) return `no response (${failure.message})`;
   if (exchange.response && exchange.response.status >= 500) return `status ${exchange.response.status}`;
   return undefined;
 }
@@ -171,6 +174,8 @@ export const checks: Check[] = [
       if (requestCase.kind === "not_json") return { result: "skip", reason: "the request body is not JSON" };
       if (!contract.declaresStatus(status))
         return { result: "skip", reason: `status ${status} is undeclared` };
+      if (exchange.response?.invalidUtf8)
+        return fail(`the ${status} response body is not JSON: it is not valid UTF-8`);
       const body = bodyOf(exchange);
       if (body === undefined) return fail(`the ${status} response body is not JSON`);
       const problems = contract.responseProblems(status, body);
@@ -181,7 +186,8 @@ export const checks: Check[] = [
   },
   {
     name: "not_a_server_error",
-    description: "no 5xx, no reset connection, no answer later than the timeout, on any case",
+    description:
+      "no 5xx, no reset connection, no answer later than the timeout, none over --max-response-bytes or with more than 100 header fields, on any case",
     cases: ({ contract, verifiesSignatures, sessionToken }) =>
       anyCases(contract, verifiesSignatures, sessionToken),
     examples: ({ contract }) => coverageCases(contract),
@@ -212,7 +218,7 @@ export const checks: Check[] = [
         // First the request as signed, which must be accepted; then its headers with another body.
         const first = await context.send({ ...requestCase, auth: "signed" });
         sent.push(first);
-        if (first.response?.status !== 200)
+        if (first.response?.status !== 200 || first.failure)
           return {
             exchanges: sent,
             verdict: {
@@ -252,7 +258,7 @@ export const checks: Check[] = [
     examples: ({ contract, staticAnswers }) => idempotencyExamples(contract, !staticAnswers),
     judge: async (requestCase, context) => {
       const first = await context.send(requestCase);
-      if (first.response?.status !== 200) {
+      if (first.response?.status !== 200 || first.failure) {
         return {
           exchanges: [first],
           verdict: {
@@ -267,7 +273,7 @@ export const checks: Check[] = [
         (e) => (bodyOf(e) as { data?: { id?: unknown } } | undefined)?.data?.id,
       );
       const exchanges = [first, second];
-      if (second.response?.status !== 200) {
+      if (second.response?.status !== 200 || second.failure) {
         const got = serverTrouble(second) ?? second.response?.status;
         // Another request refused is another check's business (positive_data_accepted, not_a_server_error);
         // the same request, accepted a moment ago, must be accepted again.

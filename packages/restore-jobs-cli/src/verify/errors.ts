@@ -2,6 +2,7 @@
 export type CannotRunCode =
   | "BAD_ARGUMENTS"
   | "SPEC_UNREADABLE"
+  | "SPEC_INCOMPLETE"
   | "NO_CREDENTIALS"
   | "TARGET_UNREACHABLE"
   | "PRISM_START_FAILED"

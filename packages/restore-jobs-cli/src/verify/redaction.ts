@@ -1,20 +1,28 @@
 import { isObject } from "../json.js";
+import { looksSecret } from "./extra-headers.js";
 import type { Exchange, SentRequest } from "./types.js";
 
 /** What stands in every log, report and message for a secret that was removed. */
 export const redacted = "<redacted>";
-const secretHeaders = new Set(["authorization", "x-amz-security-token"]);
 
 /**
  * Removes what must never reach a log or report: the Authorization header (it carries the
- * signature), the session token, and, as a last line of defence over any text, every occurrence of
- * the secret key, the session token or a signature.
+ * signature), the session token, the values of `--header`s whose names look secret (extra-headers.ts),
+ * and, as a last line of defence over any text, every occurrence of the secret key, the session
+ * token, such a header's value or a signature.
  */
 export class Redactor {
   private readonly secrets: string[];
 
-  constructor(secrets: (string | undefined)[]) {
-    this.secrets = secrets.filter((s): s is string => typeof s === "string" && s.length >= 4);
+  /** @param extraHeaders `--header`s: the values of those whose names look secret are secrets too. */
+  constructor(secrets: (string | undefined)[], extraHeaders: Record<string, string> = {}) {
+    const fromHeaders = Object.entries(extraHeaders).flatMap(([name, value]) =>
+      looksSecret(name) ? [value] : [],
+    );
+    this.secrets = [...secrets, ...fromHeaders]
+      .filter((s): s is string => typeof s === "string" && s.length >= 4)
+      // Longest first: a secret that contains another is removed whole.
+      .sort((a, b) => b.length - a.length);
   }
 
   headers(headers: Record<string, string>): Record<string, string> {
@@ -22,7 +30,7 @@ export class Redactor {
     for (const [name, value] of Object.entries(headers)) {
       if (name.toLowerCase() === "authorization")
         out[name] = value.replace(/Signature=[0-9a-f]+/i, `Signature=${redacted}`);
-      else out[name] = secretHeaders.has(name.toLowerCase()) ? redacted : value;
+      else out[name] = looksSecret(name) ? redacted : value;
     }
     return out;
   }

@@ -37,8 +37,19 @@ export function closingTable(outcome: VerifyOutcome): string {
     ...rows.map(line),
     ...coverageLine(outcome),
     "",
-    `${findings === 0 ? "the target keeps the contract" : `${findings} finding(s): the target breaks the contract`} (seed ${outcome.seed}, ${outcome.runs} runs per check${outcome.shard ? `, shard ${outcome.shard.index}/${outcome.shard.count}` : ""}, ${(outcome.durationMs / 1000).toFixed(1)} s)`,
+    `${findings === 0 ? "the target keeps the contract" : `${findings} finding(s): the target breaks the contract`} (seed ${outcome.seed}, ${outcome.runs} runs per check${outcome.shard ? `, shard ${outcome.shard.index}/${outcome.shard.count}` : ""}, ${(outcome.durationMs / 1000).toFixed(1)} s${rateText(outcome)})`,
+    `spec: ${specText(outcome)}`,
   ].join("\n");
+}
+
+/** The document verified against, as every report names it. */
+function specText({ spec }: VerifyOutcome): string {
+  return `${spec.source}, sha256 ${spec.sha256}`;
+}
+
+/** With --rate-limit: the limit and the rate kept. */
+function rateText({ rateLimit: r }: VerifyOutcome): string {
+  return r ? `, rate limit ${r.limit}: ${r.requests} requests at ${r.perSecond}/s` : "";
 }
 
 /**
@@ -55,9 +66,12 @@ function coverageLine({ negativeCoverage: n, results }: VerifyOutcome): string[]
 }
 
 export function responseSummary(exchange: Exchange): string {
-  if (exchange.failure)
+  const r = exchange.response;
+  if (exchange.failure && exchange.failure.kind !== "too_large")
     return `no response: ${exchange.failure.message} after ${exchange.failure.durationMs} ms`;
-  const r = exchange.response!;
+  if (!r) return `an answer read no further: ${exchange.failure?.message ?? "none"}`;
+  if (exchange.failure)
+    return `${r.status} ${r.contentType || "(no content type)"}, read no further: ${exchange.failure.message}\nfirst bytes: ${r.bodyText.slice(0, excerptLength)}`;
   const excerpt =
     r.bodyText.length > excerptLength
       ? `${r.bodyText.slice(0, excerptLength)}… (${r.bodyText.length} chars)`
@@ -106,7 +120,7 @@ export function junitXml(outcome: Report): string {
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="restore-jobs verify" tests="${outcome.results.length}" failures="${failures}">`,
     `<testsuite name="StartRestoreJob contract" tests="${outcome.results.length}" failures="${failures}" skipped="${skipped}" time="${(outcome.durationMs / 1000).toFixed(3)}" timestamp="${outcome.startedAt}">`,
-    `  <properties><property name="seed" value="${outcome.seed}"/><property name="target" value="${xml(outcome.target)}"/></properties>`,
+    `  <properties><property name="seed" value="${outcome.seed}"/><property name="target" value="${xml(outcome.target)}"/><property name="spec" value="${xml(outcome.spec.source)}"/><property name="spec.sha256" value="${outcome.spec.sha256}"/></properties>`,
     ...cases,
     "</testsuite>",
     "</testsuites>",
@@ -120,7 +134,9 @@ export function summaryMarkdown(outcome: Report): string {
   return [
     `## restore-jobs verify: ${findings.length === 0 ? "the target keeps the contract" : `${findings.length} finding(s)`}`,
     "",
-    `Target \`${outcome.target}\`, seed \`${outcome.seed}\`, ${outcome.runs} runs per check${outcome.shard ? `, shard ${outcome.shard.index}/${outcome.shard.count}` : ""}, ${(outcome.durationMs / 1000).toFixed(1)} s.`,
+    `Target \`${outcome.target}\`, seed \`${outcome.seed}\`, ${outcome.runs} runs per check${outcome.shard ? `, shard ${outcome.shard.index}/${outcome.shard.count}` : ""}, ${(outcome.durationMs / 1000).toFixed(1)} s${rateText(outcome)}.`,
+    "",
+    `Spec \`${outcome.spec.source}\`, sha256 \`${outcome.spec.sha256}\`.`,
     "",
     "| check | cases | result |",
     "| --- | ---: | --- |",

@@ -18,12 +18,14 @@ export type RequestBuilder = (requestCase: RequestCase) => SentRequest;
  * Builds the `PUT /restore-jobs` request of a case, signed as the case says.
  * @param signedFor the server that checks the signature when it is not `target`: Prism's proxy
  *   forwards with the upstream's Host, so the request is signed for the upstream.
+ * @param extraHeaders `--header`s, sent with every case and signed like the rest.
  */
 export function requestBuilder(
   target: URL,
   credentials: AwsCredentials,
   region: string,
   signedFor: URL = target,
+  extraHeaders: Record<string, string> = {},
 ): RequestBuilder {
   const endpoint = (base: URL) =>
     new URL("restore-jobs", base.href.endsWith("/") ? base : new URL(`${base.href}/`));
@@ -32,7 +34,7 @@ export function requestBuilder(
   const otherRegion = region === "us-east-1" ? "us-west-2" : "us-east-1";
   const { sessionToken: _token, ...withoutToken } = credentials;
   return (requestCase) => {
-    const headers = { "content-type": "application/json" };
+    const headers = { ...extraHeaders, "content-type": "application/json" };
     const base = { method: "PUT", url: url.href, body: requestCase.body };
     const auth = requestCase.auth;
     if (auth === "unsigned") return { ...base, headers };

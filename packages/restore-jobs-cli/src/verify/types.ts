@@ -67,13 +67,20 @@ export interface ReceivedResponse {
   headers: Record<string, string>;
   bodyText: string;
   durationMs: number;
+  /** The body is not valid UTF-8 (`bodyText` has U+FFFD in its place): it is not JSON. */
+  invalidUtf8?: boolean;
 }
 
-/** One request and what came back: a response, or why none did. */
+/**
+ * One request and what came back: a response, or why none did. An answer beyond the bounds
+ * (`too_large`: over --max-response-bytes, or too many header fields) has both: its status,
+ * headers and first bytes, and why it was read no further; but for a header section over 16 KiB,
+ * which fetch does not read at all.
+ */
 export interface Exchange {
   request: SentRequest;
   response?: ReceivedResponse;
-  failure?: { kind: "timeout" | "connection"; message: string; durationMs: number };
+  failure?: { kind: "timeout" | "connection" | "too_large"; message: string; durationMs: number };
 }
 
 /** A check's judgement of one case; `skip` when the case is another check's business. */

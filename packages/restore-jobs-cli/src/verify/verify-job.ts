@@ -1,15 +1,16 @@
 import { credentialsFromEnv } from "restore-jobs";
-import { bundledSpecPath, loadSpec, type OpenApiDocument } from "../openapi-document.js";
 import { type Check, type CheckContext, checks } from "./checks.js";
 import { type Contract, contractOf } from "./contract.js";
 import { VerifyCannotRun } from "./errors.js";
-import { exchange, probe } from "./http-exchange.js";
+import { jobTransport, type RateKept } from "./job-transport.js";
 import { startPrism } from "./prism-process.js";
+import type { RateLimit } from "./rate-limiter.js";
 import { Redactor } from "./redaction.js";
 import { dummyCredentials, regionFromEnv, requestBuilder } from "./request-signing.js";
 import { runCheck } from "./run-check.js";
 import type { PrismInFront } from "./schema-walk.js";
 import type { Shard } from "./shard.js";
+import { loadJobSpec, type SpecIdentity } from "./spec-source.js";
 import type { CheckName, CheckResult } from "./types.js";
 
 export interface VerifyOptions {
@@ -28,7 +29,15 @@ export interface VerifyOptions {
    * not ours to load), `embeddedMockWorkers` against the embedded mock.
    */
   workers?: number | undefined;
-  specPath?: string | undefined;
+  /** `--spec`: a file or `REV:path`; without it, the bundled spec. */
+  spec?: string | undefined;
+  /** Where `--spec` is read from (relative paths, `git show`); default the process's. */
+  cwd?: string | undefined;
+  /** `--header`s, names in lower case: sent with every request and signed. */
+  headers?: Record<string, string> | undefined;
+  rateLimit?: RateLimit | undefined;
+  /** Default 1 MiB. */
+  maxResponseBytes?: number | undefined;
   env: NodeJS.ProcessEnv;
   onProgress?: ((check: string, done: number, planned: number) => void) | undefined;
   onInfo?: ((message: string) => void) | undefined;
@@ -54,6 +63,10 @@ export interface VerifyOutcome {
   startedAt: string;
   durationMs: number;
   results: CheckResult[];
+  /** The document verified against. */
+  spec: SpecIdentity;
+  /** With `--rate-limit`: the limit and the rate the job kept. */
+  rateLimit?: RateKept | undefined;
   /** When negative_data_rejected ran: what its deterministic phase sent, whatever the seed. */
   negativeCoverage?: NegativeCoverageCount | undefined;
 }
@@ -69,17 +82,16 @@ export interface NegativeCoverageCount {
 /** Runs every selected check against the target and returns the results (findings inside). */
 export async function verify(options: VerifyOptions, signal?: AbortSignal): Promise<VerifyOutcome> {
   const started = Date.now();
-  const specPath = options.specPath ?? bundledSpecPath;
   const mode = options.proxy ? "proxy" : options.target ? "target" : "embedded-mock";
-  let doc: OpenApiDocument;
+  // The copy Prism starts on is written only when Prism starts, and removed below.
+  const spec = await loadJobSpec(options.spec, options.cwd ?? process.cwd());
   let contract: Contract;
   try {
-    doc = await loadSpec(specPath);
-    contract = contractOf(doc, prismInFrontOf[mode]);
+    contract = contractOf(spec.doc, prismInFrontOf[mode]);
   } catch (error) {
     throw new VerifyCannotRun(
       "SPEC_UNREADABLE",
-      `cannot read the spec ${specPath}: ${(error as Error).message}`,
+      `cannot read the spec ${spec.source}: ${(error as Error).message}`,
     );
   }
   const envCredentials = credentialsFromEnv(options.env);
@@ -91,23 +103,31 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
     );
   }
   const credentials = envCredentials ?? dummyCredentials;
-  const redactor = new Redactor([credentials.secretAccessKey, credentials.sessionToken]);
+  const redactor = new Redactor([credentials.secretAccessKey, credentials.sessionToken], options.headers);
+  const wire = jobTransport(options);
 
-  if (options.proxy) await ensureReachable(options.proxy, options.timeoutMs);
-  const prism = options.target ? undefined : await startPrism(specPath, options.proxy);
+  let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
   try {
+    if (options.proxy) await wire.ensureReachable(options.proxy);
+    prism = options.target ? undefined : await startPrism(await spec.prismPath(), options.proxy);
     const target = options.target ?? prism!.url;
-    if (options.target) await ensureReachable(target, options.timeoutMs);
-    const build = requestBuilder(target, credentials, regionFromEnv(options.env), options.proxy ?? target);
+    if (options.target) await wire.ensureReachable(target);
+    const build = requestBuilder(
+      target,
+      credentials,
+      regionFromEnv(options.env),
+      options.proxy ?? target,
+      options.headers,
+    );
     const context: CheckContext = {
       contract,
-      send: (requestCase) => exchange(build(requestCase), options.timeoutMs),
+      send: (requestCase) => wire.send(build(requestCase)),
       // The embedded mock only checks that an Authorization header is there.
       verifiesSignatures: !embedded,
       viaProxy: options.proxy !== undefined,
       sessionToken: credentials.sessionToken !== undefined,
       staticAnswers: embedded,
-      replay: (sent, body) => exchange({ ...sent.request, body }, options.timeoutMs),
+      replay: (sent, body) => wire.send({ ...sent.request, body }),
     };
     const selected: Check[] = checks.filter((c) => (options.checks ? options.checks.includes(c.name) : true));
     const results: CheckResult[] = [];
@@ -142,6 +162,8 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       results,
+      spec: { source: spec.source, sha256: spec.sha256 },
+      rateLimit: wire.rateKept(),
       negativeCoverage: selected.some((c) => c.name === "negative_data_rejected")
         ? {
             rules: contract.bodies.negativeCoverage.rules.length,
@@ -152,10 +174,6 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
     };
   } finally {
     await prism?.stop();
+    await spec.cleanup();
   }
-}
-
-async function ensureReachable(url: URL, timeoutMs: number): Promise<void> {
-  const problem = await probe(url.href, Math.min(timeoutMs, 5000));
-  if (problem) throw new VerifyCannotRun("TARGET_UNREACHABLE", `cannot reach ${url.href}: ${problem}`);
 }

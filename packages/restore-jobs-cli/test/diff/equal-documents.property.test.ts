@@ -20,6 +20,7 @@ async function changesBetween(oldText: string, newText: string) {
         label,
         source: { kind: "file", path: `/virtual/${label}.yaml` },
         raw: parseDocument(text, label),
+        text,
       })
     ).resolved;
   return diffDocuments(await load(oldText, "old"), await load(newText, "new")).changes;

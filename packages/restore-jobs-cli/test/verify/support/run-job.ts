@@ -28,13 +28,21 @@ export interface JobRun {
   cleanup(): Promise<void>;
 }
 
-/** Runs `restore-jobs verify` in this process with test credentials and a report directory. */
-export async function runJob(argv: string[], env: NodeJS.ProcessEnv = credentialEnv()): Promise<JobRun> {
+/**
+ * Runs `restore-jobs verify` in this process with test credentials and a report directory;
+ * `cwd` is where `--spec` is read from.
+ */
+export async function runJob(
+  argv: string[],
+  env: NodeJS.ProcessEnv = credentialEnv(),
+  cwd?: string,
+): Promise<JobRun> {
   const reportDir = await mkdtemp(join(tmpdir(), "verify-report-"));
   const out: string[] = [];
   const err: string[] = [];
   const exitCode = await run([...argv, "--report", reportDir], {
     env,
+    ...(cwd && { cwd }),
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
   });
