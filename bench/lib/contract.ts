@@ -26,6 +26,9 @@ const cliBin = "packages/restore-jobs-cli/src/bin.ts";
 
 export interface VerifyFigures {
   cases: number;
+  /** HTTP requests the cases sent (idempotency sends pairs), from results.json. */
+  requests: number;
+  requestsPerSecond: number;
   checksMs: number;
   wallMs: number;
   casesPerSecond: number;
@@ -41,7 +44,7 @@ export interface ContractResult {
   workers: number;
   /** Requests per second the mock answers, by concurrency; or why it could not be measured. */
   mock: Record<string, number> | { unavailable: string };
-  /** Cases per second the mock answers on the job's own cases, 16 at a time (one request each). */
+  /** Requests per second the mock answers on the job's own cases (one request each), 16 at a time. */
   mockOnJobCases: number | { unavailable: string };
   /** How many cases that replay sent. */
   jobCases: number;
@@ -50,7 +53,7 @@ export interface ContractResult {
 interface ResultsJson {
   ok?: boolean;
   durationMs?: number;
-  results?: { cases?: number; durationMs?: number; result?: string }[];
+  results?: { cases?: number; requests?: number; durationMs?: number; result?: string }[];
 }
 
 async function measureVerify(runs: number, workers: number): Promise<ContractResult["verify"]> {
@@ -71,10 +74,13 @@ async function measureVerify(runs: number, workers: number): Promise<ContractRes
     const checks = (json.results ?? []).filter((r) => r.result !== "skipped");
     const cases = checks.reduce((sum, r) => sum + (r.cases ?? 0), 0);
     const checksMs = checks.reduce((sum, r) => sum + (r.durationMs ?? 0), 0);
+    const requests = checks.reduce((sum, r) => sum + (r.requests ?? 0), 0);
     if (cases === 0 || checksMs === 0)
       return { unavailable: "results.json reports no cases or no check timings" };
     return {
       cases,
+      requests,
+      requestsPerSecond: requests / (checksMs / 1000),
       checksMs,
       wallMs: json.durationMs ?? ran.ms,
       casesPerSecond: cases / (checksMs / 1000),

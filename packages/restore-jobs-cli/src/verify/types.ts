@@ -75,7 +75,7 @@ export interface ReceivedResponse {
  * One request and what came back: a response, or why none did. An answer beyond the bounds
  * (`too_large`: over --max-response-bytes, or too many header fields) has both: its status,
  * headers and first bytes, and why it was read no further; but for a header section over 16 KiB,
- * which fetch does not read at all.
+ * which node:http does not read at all.
  */
 export interface Exchange {
   request: SentRequest;
@@ -108,6 +108,8 @@ export interface CheckResult {
   /** Cases sent (shrinking included) and cases judged (the rest were another check's business). */
   cases: number;
   judged: number;
+  /** HTTP requests the cases sent (a pair for idempotency, a replay for a changed body). */
+  requests?: number;
   /** Of the planned cases, how many are the check's deterministic ones, sent on every run first. */
   deterministic?: number;
   result: "pass" | "fail" | "skipped";

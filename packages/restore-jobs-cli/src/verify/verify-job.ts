@@ -119,21 +119,29 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       options.proxy ?? target,
       options.headers,
     );
+    let requests = 0;
     const context: CheckContext = {
       contract,
-      send: (requestCase) => wire.send(build(requestCase)),
+      send: (requestCase) => {
+        requests++;
+        return wire.send(build(requestCase));
+      },
       // The embedded mock only checks that an Authorization header is there.
       verifiesSignatures: !embedded,
       viaProxy: options.proxy !== undefined,
       sessionToken: credentials.sessionToken !== undefined,
       staticAnswers: embedded,
-      replay: (sent, body) => wire.send({ ...sent.request, body }),
+      replay: (sent, body) => {
+        requests++;
+        return wire.send({ ...sent.request, body });
+      },
     };
     const selected: Check[] = checks.filter((c) => (options.checks ? options.checks.includes(c.name) : true));
     const results: CheckResult[] = [];
     for (const check of selected) {
       if (signal?.aborted) throw new VerifyCannotRun("INTERRUPTED", "interrupted");
       options.onInfo?.(`${check.name}: ${check.description}`);
+      const requestsBefore = requests;
       const result = await runCheck(check, context, {
         runs: options.runs,
         seed: options.seed,
@@ -147,7 +155,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       // A crash of our own Prism is the job's failure, not the target's finding.
       const prismExit = prism?.exitedBecause();
       if (prismExit) throw new VerifyCannotRun("PRISM_EXITED", prismExit);
-      results.push(result);
+      results.push({ ...result, requests: requests - requestsBefore });
     }
     return {
       target: options.proxy

@@ -213,13 +213,18 @@ describe("restore-jobs verify, the command", () => {
     async (seed) => {
       server = await startContractServer(testCredentials, testRegion);
       const argv = ["--target", server.url.href, "--runs", "15", "--seed", String(seed)];
-      await job([...argv, "--workers", "1"]);
+      const requestsOf = (run: Awaited<ReturnType<typeof job>>) =>
+        run.results.results.reduce((sum, r) => sum + ((r as { requests?: number }).requests ?? 0), 0);
+      const one = await job([...argv, "--workers", "1"]);
       const sequential = server.received.splice(0).sort();
-      await job([...argv, "--workers", "4"]);
+      const four = await job([...argv, "--workers", "4"]);
       const concurrent = server.received.splice(0).sort();
       await server.close();
       server = undefined;
       expect(concurrent).toEqual(sequential);
+      // results.json counts every request the server received, whatever the workers.
+      expect(requestsOf(one)).toBe(sequential.length);
+      expect(requestsOf(four)).toBe(concurrent.length);
     },
   );
 
