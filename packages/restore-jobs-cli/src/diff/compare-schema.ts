@@ -10,12 +10,18 @@
  * Hand-written: openapi-diff and json-schema-diff do not judge these cases right for OpenAPI 3.1
  * (see docs/diff.md, "Libraries considered").
  */
-import { compareMap, compareVariants } from "./compare-map.js";
+import { canonical } from "./canonical.js";
+import { compareKeywords } from "./compare-keywords.js";
+import { compareMap } from "./compare-map.js";
 import { compareProperties } from "./compare-members.js";
 import { compareBounds, compareEnums, compareStringRules } from "./compare-values.js";
+import { compareVariants } from "./compare-variants.js";
+import { finiteValuesWithin } from "./finite-containment.js";
 import { pointer } from "./pointer.js";
 import { type Add, child, kind, type Place, type SchemaContext, subject } from "./schema-context.js";
-import { describeTypes, typesWithin, viewOf } from "./schema-view.js";
+import { describeTypes, type SchemaView, typesWithin, viewOf } from "./schema-view.js";
+import { ChangeList } from "./types.js";
+import { liftIntoVariants } from "./variant-wrap.js";
 
 export type { Direction, SchemaContext } from "./schema-context.js";
 
@@ -40,10 +46,47 @@ export function compareSchemas(
   if (place.stack.some(([a, b]) => a === oldSchema && b === newSchema)) return;
   place.stack.push([oldSchema, newSchema]);
   try {
-    compareViews(oldSchema, newSchema, ctx, place);
+    const [was, now] = liftIntoVariants(oldSchema, newSchema);
+    const found = new ChangeList();
+    compareViews(was, now, { ...ctx, sink: found }, place);
+    for (const change of decideByValues(was, now, found, ctx, place)) ctx.sink.add(change);
   } finally {
     place.stack.pop();
   }
+}
+
+/**
+ * Where the side whose values must still pass (the old request, the new response) is a finite set
+ * (an enum or const), the keyword rules' breaking verdicts are checked by validating those values:
+ * if every one still passes, the keywords interacted (`maxLength: 3` added to an enum of short
+ * values) and nothing breaks. One info change then says what changed and why it does not break.
+ */
+function decideByValues(
+  was: unknown,
+  now: unknown,
+  found: ChangeList,
+  ctx: SchemaContext,
+  place: Place,
+): ChangeList["changes"] {
+  const breaking = found.changes.filter((c) => c.level === "breaking");
+  if (breaking.length === 0) return found.changes;
+  const [source, target] = ctx.direction === "request" ? [was, now] : [now, was];
+  const values = viewOf(source).enumValues;
+  if (!values || finiteValuesWithin([...values.values()], source, target) !== true) return found.changes;
+  const side =
+    ctx.direction === "request"
+      ? "old schema allowed still passes the new one"
+      : "new schema allows passed the old one";
+  return [
+    ...found.changes.filter((c) => c.level !== "breaking"),
+    {
+      id: `${ctx.direction}.constraint.contained`,
+      level: "info",
+      operation: ctx.operation,
+      location: place.location,
+      message: `${breaking.map((c) => c.message.replace(/\.$/, "")).join("; ")}; but every value the ${side}.`,
+    },
+  ];
 }
 
 function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext, place: Place): void {
@@ -61,6 +104,10 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
       "breaking",
       `The type of ${subject(ctx, place)} changed from ${describeTypes(before.types)} to ${describeTypes(after.types)}.`,
     );
+    // The rest follows from the type change, but variants are still matched: a value wrapped in
+    // `anyOf: [X, {type: "null"}]` changes type and is compared inside too.
+    for (const keyword of ["oneOf", "anyOf"] as const)
+      compareVariants(keyword, before[keyword], after[keyword], add, ctx, place);
     return;
   }
   if (!typesWithin(to, from)) {
@@ -86,13 +133,28 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
   }
   for (const keyword of ["oneOf", "anyOf"] as const)
     compareVariants(keyword, before[keyword], after[keyword], add, ctx, place);
-  const opaqueBefore = [...before.opaque].sort().join("\n");
-  const opaqueAfter = [...after.opaque].sort().join("\n");
-  if (opaqueBefore !== opaqueAfter) {
+  compareKeywords(before, after, ctx, place);
+  compareUnread(before, after, add, ctx, place);
+}
+
+/** A keyword no rule reads that changed: named, at its location, never passed over in silence. */
+function compareUnread(
+  before: SchemaView,
+  after: SchemaView,
+  add: Add,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  for (const keyword of [...new Set([...before.unread.keys(), ...after.unread.keys()])].sort()) {
+    // A parameter's `default` is judged with the parameter (request-rules.ts).
+    if (keyword === "default" && ctx.parameter !== undefined) continue;
+    if (canonical(before.unread.get(keyword), true) === canonical(after.unread.get(keyword), true)) continue;
+    const token = keyword.startsWith("allOf ") ? "allOf" : keyword;
     add(
-      "constraint.changed",
+      "keyword.unjudged",
       "warning",
-      `A constraint of ${subject(ctx, place)} that the rules cannot take apart (if/then/else, not, multipleOf, ...) changed; review it by hand.`,
+      `\`${keyword}\` of ${subject(ctx, place)} changed and no rule judges it; review it by hand.`,
+      pointer(place.location, token),
     );
   }
 }

@@ -1,4 +1,7 @@
 /** The rules on one value's constraints: enum, bounds (lengths, sizes, ranges), pattern and format. */
+
+import { relatePatterns } from "./pattern-meaning.js";
+import { pointer } from "./pointer.js";
 import {
   type Add,
   byDirection,
@@ -31,6 +34,22 @@ export function compareEnums(
       "enum.removed",
       byDirection(ctx, "info", "warning"),
       `${capital(subject(ctx, place))} is no longer limited to ${[...before.values()].map(show).join(", ")}.`,
+    );
+    return;
+  }
+  // One value replaced by another (`const: A` → `const: B`): old requests are refused and, in a
+  // response, the value old code waits for never arrives again. Breaking both ways.
+  if (
+    before &&
+    after &&
+    before.size === 1 &&
+    after.size === 1 &&
+    ![...before.keys()].some((k) => after.has(k))
+  ) {
+    add(
+      "const.changed",
+      "breaking",
+      `${capital(subject(ctx, place))} changed from ${show([...before.values()][0])} to ${show([...after.values()][0])}.`,
     );
     return;
   }
@@ -91,6 +110,10 @@ export function compareStringRules(
     const now = after[keyword];
     if (was === now) continue;
     const what = `The ${keyword} of ${subject(ctx, place)}`;
+    if (keyword === "pattern" && was !== undefined && now !== undefined) {
+      comparePatterns(was, now, what, add, ctx, place);
+      continue;
+    }
     if (was === undefined) {
       // A pattern added narrows what a request may hold; a format is only an annotation by default.
       add(
@@ -112,4 +135,32 @@ export function compareStringRules(
       );
     }
   }
+}
+
+/** Two patterns compared as the sets of strings they accept (see pattern-meaning.ts). */
+function comparePatterns(was: string, now: string, what: string, add: Add, ctx: SchemaContext, place: Place) {
+  const how = relatePatterns(was, now);
+  const change = `changed from ${show(was)} to ${show(now)}`;
+  if (how === "equal") return;
+  if (how === "narrowed")
+    add(
+      "pattern.narrowed",
+      byDirection(ctx, "breaking", "info"),
+      `${what} ${change}: it accepts fewer values.`,
+    );
+  else if (how === "widened")
+    add("pattern.widened", byDirection(ctx, "info", "warning"), `${what} ${change}: it accepts more values.`);
+  else if (how === "changed")
+    add(
+      "pattern.changed",
+      byDirection(ctx, "breaking", "warning"),
+      `${what} ${change}: some old values are refused, some new ones accepted.`,
+    );
+  else
+    add(
+      "pattern.unjudged",
+      "warning",
+      `${what} ${change}; the two could not be compared (lookarounds or backreferences), review by hand.`,
+      pointer(place.location, "pattern"),
+    );
 }

@@ -5,7 +5,10 @@
  */
 
 import { isObject, isObjectOrArray } from "../json.js";
-import { canonical } from "./canonical.js";
+import { dropInapplicable } from "./applicable-keywords.js";
+import { canonical, isDocumentationKey } from "./canonical.js";
+import { judgedKeywords, readKeywords } from "./keyword-lists.js";
+import { normalisePattern } from "./pattern-meaning.js";
 
 export type Schema = Record<string, unknown>;
 
@@ -26,8 +29,12 @@ export interface SchemaView {
   format: string | undefined;
   oneOf: Schema[] | undefined;
   anyOf: Schema[] | undefined;
-  /** Canonical texts of constraints the rules do not take apart (if/then/else, not, dependentSchemas...). */
-  opaque: Set<string>;
+  /** The JSON Schema 2020-12 keywords judged one by one (`not`, `contains`, `dependentRequired`, ...): their values. */
+  keywords: Map<string, unknown>;
+  /** Keywords no rule reads (`discriminator`, `default`, ...), and judged keywords that two allOf parts both set. */
+  unread: Map<string, unknown>;
+  readOnly: boolean;
+  writeOnly: boolean;
 }
 
 export const boundKeywords = [
@@ -42,20 +49,6 @@ export const boundKeywords = [
   "maxProperties",
   "minProperties",
 ] as const;
-
-const opaqueKeywords = [
-  "if",
-  "then",
-  "else",
-  "not",
-  "dependentSchemas",
-  "dependentRequired",
-  "multipleOf",
-  "uniqueItems",
-  "contains",
-  "prefixItems",
-  "patternProperties",
-];
 
 /** `true` and `false` as schemas. */
 export function asSchema(value: unknown): Schema {
@@ -108,7 +101,10 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     format: typeof schema.format === "string" ? schema.format : undefined,
     oneOf: Array.isArray(schema.oneOf) ? schema.oneOf.map(asSchema) : undefined,
     anyOf: Array.isArray(schema.anyOf) ? schema.anyOf.map(asSchema) : undefined,
-    opaque: new Set(),
+    keywords: new Map(),
+    unread: new Map(),
+    readOnly: schema.readOnly === true,
+    writeOnly: schema.writeOnly === true,
   };
   if (isObjectOrArray(schema.properties)) {
     for (const [name, member] of Object.entries(schema.properties))
@@ -118,14 +114,43 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     const value = schema[keyword];
     if (typeof value === "number") view.bounds.set(keyword, value);
   }
-  for (const keyword of opaqueKeywords) {
-    if (schema[keyword] !== undefined) view.opaque.add(canonical({ [keyword]: schema[keyword] }, true));
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (value === undefined || isDocumentationKey(keyword)) continue;
+    if (judgedKeywords.has(keyword)) view.keywords.set(keyword, value);
+    else if (!readKeywords.has(keyword)) view.unread.set(keyword, value);
   }
   if (Array.isArray(schema.allOf) && !seen.has(schema)) {
     seen.add(schema);
     for (const member of schema.allOf) mergeInto(view, viewOf(member, seen));
   }
+  if (view.types === null) view.types = variantTypes(view, new Set([...seen, schema]));
+  if (view.types === null && view.enumValues)
+    view.types = new Set([...view.enumValues.values()].map(jsonType));
+  normalisePattern(view);
+  dropInapplicable(view);
   return view;
+}
+
+/** The JSON type of a value, as `type` names it (`integer` for whole numbers). */
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** `{oneOf: [{type: "null"}, {type: "string"}]}` holds a null or a string: the union of its variants' types. */
+function variantTypes(view: SchemaView, seen: Set<unknown>): Set<string> | null {
+  const variants = view.oneOf ?? view.anyOf;
+  if (!variants || variants.length === 0) return null;
+  const union = new Set<string>();
+  for (const variant of variants) {
+    if (seen.has(variant)) return null;
+    const types = viewOf(variant, new Set(seen)).types;
+    if (types === null) return null;
+    for (const t of types) union.add(t);
+  }
+  return union;
 }
 
 /** A value must satisfy every allOf member: members add properties, requirements and constraints. */
@@ -158,7 +183,16 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   view.format ??= member.format;
   view.oneOf ??= member.oneOf;
   view.anyOf ??= member.anyOf;
-  for (const text of member.opaque) view.opaque.add(text);
+  view.readOnly ||= member.readOnly;
+  view.writeOnly ||= member.writeOnly;
+  for (const [keyword, value] of member.keywords) {
+    const own = view.keywords.get(keyword);
+    if (own === undefined) view.keywords.set(keyword, value);
+    else if (canonical(own, true) !== canonical(value, true))
+      view.unread.set(`allOf ${keyword}`, [own, value]);
+  }
+  for (const [keyword, value] of member.unread)
+    if (!view.unread.has(keyword)) view.unread.set(keyword, value);
 }
 
 /** Whether every value of type set `a` is of type set `b` (null: any type; integers are numbers). */
