@@ -1,6 +1,6 @@
 /** The rules on one value's constraints: enum, bounds (lengths, sizes, ranges), pattern and format. */
 
-import { relatePatterns } from "./pattern-meaning.js";
+import { acceptsEverything, relatePatterns } from "./pattern-meaning.js";
 import { pointer } from "./pointer.js";
 import {
   type Add,
@@ -114,6 +114,8 @@ export function compareStringRules(
       comparePatterns(was, now, what, add, ctx, place);
       continue;
     }
+    // A pattern that matches every string (`^[\s\S]*$`) added or removed changes nothing.
+    if (keyword === "pattern" && acceptsEverything((was ?? now)!)) continue;
     if (was === undefined) {
       // A pattern added narrows what a request may hold; a format is only an annotation by default.
       add(

@@ -5,11 +5,22 @@
  * interact (`maxLength` added to an enum whose values are all short, a `pattern` every value
  * matches, an `if`/`then`). Validated with ajv's JSON Schema 2020-12 validator.
  */
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { Ajv2020 as Ajv2020Type, ValidateFunction } from "ajv/dist/2020.js";
 import { isObjectOrArray } from "../json.js";
 import { isDocumentationKey } from "./canonical.js";
 
-const ajv = new Ajv2020({ strict: false, validateFormats: false, addUsedSchema: false, allErrors: false });
+// Loaded on first use: only a change found breaking beside an enum needs it (~90 ms of start-up).
+let instance: Ajv2020Type | undefined;
+function ajv(): Ajv2020Type {
+  if (!instance) {
+    const { Ajv2020 } = createRequire(import.meta.url)(
+      "ajv/dist/2020.js",
+    ) as typeof import("ajv/dist/2020.js");
+    instance = new Ajv2020({ strict: false, validateFormats: false, addUsedSchema: false, allErrors: false });
+  }
+  return instance;
+}
 const compiled = new WeakMap<object, ValidateFunction | null>();
 const maxNodes = 5000;
 
@@ -39,14 +50,14 @@ function plainCopy(schema: unknown): unknown {
 }
 
 function validator(schema: unknown): ValidateFunction | null {
-  if (typeof schema === "boolean") return ajv.compile(schema);
+  if (typeof schema === "boolean") return ajv().compile(schema);
   if (!isObjectOrArray(schema)) return null;
   const cached = compiled.get(schema);
   if (cached !== undefined) return cached;
   let result: ValidateFunction | null = null;
   try {
     const plain = plainCopy(schema);
-    if (plain !== undefined) result = ajv.compile(plain as object);
+    if (plain !== undefined) result = ajv().compile(plain as object);
   } catch {
     // A schema ajv cannot compile (OpenAPI 3.0 spellings, an unresolvable `$dynamicRef`): not decided.
     result = null;

@@ -9,7 +9,8 @@
  * the other way round, or neither. A pattern refa cannot turn into an automaton (lookarounds,
  * backreferences, `^` inside an alternation) is reported as unjudged, with its location.
  */
-import { DFA, isDisjointWith, JS, NFA } from "refa";
+import { createRequire } from "node:module";
+import type * as Refa from "refa";
 import type { SchemaView } from "./schema-view.js";
 
 const matchesAnything = new Set(["", ".*", "^.*", ".*$", "^.*$", "^(.*)$", "^(?:.*)$", "[\\s\\S]*", "[^]*"]);
@@ -18,7 +19,7 @@ const nonEmpty = new Set([".", ".+", "^.+", ".+$", "^.+$", "^(.+)$", "^(?:.+)$"]
 /** Folds the patterns that say nothing (`.*`) away and `.+` into `minLength: 1`. */
 export function normalisePattern(view: SchemaView): void {
   if (view.pattern === undefined) return;
-  if (matchesAnything.has(view.pattern) || acceptsEverything(view.pattern)) {
+  if (matchesAnything.has(view.pattern)) {
     view.pattern = undefined;
   } else if (nonEmpty.has(view.pattern)) {
     view.pattern = undefined;
@@ -26,7 +27,17 @@ export function normalisePattern(view: SchemaView): void {
   }
 }
 
-type Automaton = NFA;
+type Automaton = Refa.NFA;
+
+// Loaded on first use: most diffs compare no two patterns, and loading refa costs ~150 ms of start-up.
+let loaded: typeof Refa | undefined;
+const refa = (): typeof Refa => {
+  loaded ??= createRequire(import.meta.url)("refa") as typeof Refa;
+  return loaded;
+};
+
+/** Automata larger than this (`[a-z]{1,5000}`) are not built: the comparison would cost seconds. */
+const maxStates = 2000;
 
 const built = new Map<string, Automaton | undefined>();
 
@@ -37,6 +48,9 @@ function automaton(pattern: string): Automaton | undefined {
 }
 
 function build(pattern: string): Automaton | undefined {
+  const { JS, NFA } = refa();
+  const counts = [...pattern.matchAll(/\{(\d+)(?:,(\d*))?\}/g)].flatMap((m) => [m[1], m[2]]).map(Number);
+  if (pattern.length > 1000 || counts.some((n) => n > 500)) return undefined;
   for (const flags of ["u", ""]) {
     try {
       const top = JS.Parser.fromLiteral({ source: pattern, flags }).parse();
@@ -58,7 +72,12 @@ function build(pattern: string): Automaton | undefined {
         source: `${start}(?:${source})${end}`,
         flags,
       }).parse();
-      return NFA.fromRegex(expression, { maxCharacter }, { assertions: "throw" });
+      return NFA.fromRegex(
+        expression,
+        { maxCharacter },
+        { assertions: "throw" },
+        new NFA.LimitedNodeFactory(maxStates),
+      );
     } catch {
       // Not valid with this flag, or an assertion refa does not build: try the next, then give up.
     }
@@ -68,9 +87,10 @@ function build(pattern: string): Automaton | undefined {
 
 /** Whether every string `a` accepts is accepted by `b`. */
 function within(a: Automaton, b: Automaton): boolean {
-  const outside = DFA.fromFA(b);
+  const { DFA, isDisjointWith } = refa();
+  const outside = DFA.fromFA(b, new DFA.LimitedNodeFactory(maxStates));
   outside.complement();
-  return isDisjointWith(a, outside);
+  return isDisjointWith(a, outside, maxStates * 10);
 }
 
 export type PatternRelation = "equal" | "narrowed" | "widened" | "changed" | "unknown";
@@ -102,10 +122,11 @@ export function acceptsEverything(pattern: string): boolean {
 }
 
 function isUniversal(pattern: string): boolean {
+  const { DFA } = refa();
   const fa = automaton(pattern);
   if (!fa) return false;
   try {
-    const dfa = DFA.fromFA(fa);
+    const dfa = DFA.fromFA(fa, new DFA.LimitedNodeFactory(maxStates));
     dfa.complement();
     return dfa.isEmpty;
   } catch {

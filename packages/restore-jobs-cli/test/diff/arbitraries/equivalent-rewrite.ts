@@ -1,6 +1,6 @@
 /**
  * Rewrites a JSON Schema into one that accepts exactly the same values: a pattern that says nothing
- * (`.*`, `^.*$`) added, `minLength: 1` written as `pattern: .+`, keywords of other types added
+ * (`.*`, `^.*$`, `^[\s\S]*$`) added, `minLength: 1` written as `pattern: .+`, keywords of other types added
  * (`maxItems` on a string, `maxLength` on a number). Each choice is drawn from `random`, so a
  * failure replays from fast-check's seed.
  */
@@ -23,7 +23,7 @@ function rewriteOne(schema: Schema, random: () => number): Schema {
       delete out.minLength;
       out.pattern = ".+";
     } else if (random() < 0.7) {
-      out.pattern = random() < 0.5 ? ".*" : "^.*$";
+      out.pattern = [".*", "^.*$", "^[\\s\\S]*$"][Math.floor(random() * 3)];
     }
   }
   if (!types.includes("array") && random() < 0.5) Object.assign(out, { maxItems: 2, uniqueItems: true });
