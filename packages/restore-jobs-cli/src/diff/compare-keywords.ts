@@ -7,19 +7,13 @@
  * considered").
  */
 import { sameMeaning } from "./canonical.js";
+import { compareArrayKeywords, compareUnevaluated } from "./compare-array-keywords.js";
 import { compareObjectKeywords } from "./compare-object-keywords.js";
-import { type How, howOf, judge } from "./keyword-judgement.js";
+import { howOf, judge, presence } from "./keyword-judgement.js";
 import { pointer } from "./pointer.js";
 import { relateSchemas } from "./relate-schemas.js";
 import { child, type Place, type SchemaContext, show } from "./schema-context.js";
 import type { SchemaView } from "./schema-view.js";
-
-const presence = (was: unknown, now: unknown): How | undefined =>
-  was === undefined && now !== undefined
-    ? "narrowed"
-    : was !== undefined && now === undefined
-      ? "widened"
-      : undefined;
 
 export function compareKeywords(
   before: SchemaView,
@@ -45,75 +39,9 @@ export function compareKeywords(
 
   compareConditional(before, after, ctx, place);
   compareObjectKeywords(before, after, ctx, place);
+  compareArrayKeywords(before, after, ctx, place);
 
-  // contains (with minContains, maxContains): how many items must match a schema.
-  const containsWas = was("contains");
-  const containsNow = now("contains");
-  if (containsWas !== undefined || containsNow !== undefined) {
-    const how = presence(containsWas, containsNow);
-    if (how)
-      report("contains", how, ["contains"], `\`contains\` was ${how === "narrowed" ? "added" : "removed"}`);
-    else {
-      const r = relate(containsWas, containsNow, "contains");
-      const count = (view: SchemaView, k: string, fallback: number) => {
-        const value = view.keywords.get(k);
-        return typeof value === "number" ? value : fallback;
-      };
-      const [minWas, minNow] = [count(before, "minContains", 1), count(after, "minContains", 1)];
-      const [maxWas, maxNow] = [
-        count(before, "maxContains", Infinity),
-        count(after, "maxContains", Infinity),
-      ];
-      const notes = [...r.notes];
-      if (minWas !== minNow) notes.push(`minContains ${minWas} → ${minNow}`);
-      if (maxWas !== maxNow) notes.push(`maxContains ${maxWas} → ${maxNow}`);
-      const how2 = howOf({
-        narrowed: r.narrowed || minNow > minWas || maxNow < maxWas,
-        widened: r.widened || minNow < minWas || maxNow > maxWas,
-        unknown: r.unknown,
-      });
-      report("contains", how2, ["contains"], notes.join("; "));
-    }
-  }
-
-  // prefixItems: one schema per position; positions beyond it take `items`.
-  const prefixWas = was("prefixItems");
-  const prefixNow = now("prefixItems");
-  if (prefixWas !== undefined || prefixNow !== undefined) {
-    const a = Array.isArray(prefixWas) ? prefixWas : [];
-    const b = Array.isArray(prefixNow) ? prefixNow : [];
-    const notes: string[] = [];
-    const acc = { narrowed: false, widened: false, unknown: false };
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const r = relate(
-        i < a.length ? a[i] : (before.items ?? {}),
-        i < b.length ? b[i] : (after.items ?? {}),
-        "prefixItems",
-        i,
-      );
-      acc.narrowed ||= r.narrowed;
-      acc.widened ||= r.widened;
-      acc.unknown ||= r.unknown;
-      notes.push(...r.notes.map((n) => `item ${i}: ${n}`));
-    }
-    report("prefix-items", howOf(acc), ["prefixItems"], notes.join("; "));
-  }
-
-  // unevaluatedItems / unevaluatedProperties: absent or true accepts anything, false nothing.
-  for (const [keyword, group] of [
-    ["unevaluatedItems", "unevaluated-items"],
-    ["unevaluatedProperties", "unevaluated-properties"],
-  ] as const) {
-    if (was(keyword) === undefined && now(keyword) === undefined) continue;
-    // additionalProperties (items) evaluates every member (item) left: nothing is unevaluated then.
-    const covered = (view: SchemaView) =>
-      keyword === "unevaluatedProperties" ? view.additional !== true : view.items !== undefined;
-    if (covered(before) && covered(after)) continue;
-    const asSchema = (v: unknown) => (v === false ? { not: {} } : v === true || v === undefined ? {} : v);
-    const r = relate(asSchema(was(keyword)), asSchema(now(keyword)), keyword);
-    report(group, howOf(r), [keyword], `${show(was(keyword) ?? null)} → ${show(now(keyword) ?? null)}`);
-  }
-
+  compareUnevaluated("unevaluatedProperties", before, after, ctx, place);
   // multipleOf: the multiples of 4 are multiples of 2, not the other way round.
   const stepWas = was("multipleOf");
   const stepNow = now("multipleOf");
@@ -130,17 +58,6 @@ export function compareKeywords(
         : undefined);
     report("multiple-of", how, ["multipleOf"], `${show(stepWas ?? null)} → ${show(stepNow ?? null)}`);
   }
-
-  // uniqueItems: true refuses arrays with repeated items.
-  const uniqueWas = was("uniqueItems") === true;
-  const uniqueNow = now("uniqueItems") === true;
-  if (uniqueWas !== uniqueNow)
-    report(
-      "unique-items",
-      uniqueNow ? "narrowed" : "widened",
-      ["uniqueItems"],
-      `uniqueItems ${uniqueWas} → ${uniqueNow}`,
-    );
 
   // contentEncoding / contentMediaType: how a string carries its content; contentSchema: the decoded value.
   for (const keyword of ["contentEncoding", "contentMediaType"]) {

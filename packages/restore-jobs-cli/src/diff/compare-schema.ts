@@ -10,16 +10,18 @@
  * Hand-written: openapi-diff and json-schema-diff do not judge these cases right for OpenAPI 3.1
  * (see docs/diff.md, "Libraries considered").
  */
-import { canonical } from "./canonical.js";
+import { dropInapplicable } from "./applicable-keywords.js";
 import { compareKeywords } from "./compare-keywords.js";
 import { compareMap } from "./compare-map.js";
 import { compareProperties } from "./compare-members.js";
+import { compareUnread } from "./compare-unread.js";
 import { compareBounds, compareEnums, compareStringRules } from "./compare-values.js";
 import { compareVariants } from "./compare-variants.js";
-import { finiteValuesWithin } from "./finite-containment.js";
+import { decideByValues } from "./decide-by-values.js";
 import { pointer } from "./pointer.js";
 import { type Add, child, kind, type Place, type SchemaContext, subject } from "./schema-context.js";
-import { describeTypes, type SchemaView, typesWithin, viewOf } from "./schema-view.js";
+import { describeTypes, typesWithin } from "./schema-types.js";
+import { viewOf } from "./schema-view.js";
 import { ChangeList } from "./types.js";
 import { liftIntoVariants } from "./variant-wrap.js";
 
@@ -55,40 +57,6 @@ export function compareSchemas(
   }
 }
 
-/**
- * Where the side whose values must still pass (the old request, the new response) is a finite set
- * (an enum or const), the keyword rules' breaking verdicts are checked by validating those values:
- * if every one still passes, the keywords interacted (`maxLength: 3` added to an enum of short
- * values) and nothing breaks. One info change then says what changed and why it does not break.
- */
-function decideByValues(
-  was: unknown,
-  now: unknown,
-  found: ChangeList,
-  ctx: SchemaContext,
-  place: Place,
-): ChangeList["changes"] {
-  const breaking = found.changes.filter((c) => c.level === "breaking");
-  if (breaking.length === 0) return found.changes;
-  const [source, target] = ctx.direction === "request" ? [was, now] : [now, was];
-  const values = viewOf(source).enumValues;
-  if (!values || finiteValuesWithin([...values.values()], source, target) !== true) return found.changes;
-  const side =
-    ctx.direction === "request"
-      ? "old schema allowed still passes the new one"
-      : "new schema allows passed the old one";
-  return [
-    ...found.changes.filter((c) => c.level !== "breaking"),
-    {
-      id: `${ctx.direction}.constraint.contained`,
-      level: "info",
-      operation: ctx.operation,
-      location: place.location,
-      message: `${breaking.map((c) => c.message.replace(/\.$/, "")).join("; ")}; but every value the ${side}.`,
-    },
-  ];
-}
-
 function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext, place: Place): void {
   const before = viewOf(oldSchema);
   const after = viewOf(newSchema);
@@ -118,6 +86,10 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
     );
   }
 
+  // Only values of the types the side that must still pass allows can be refused or unexpected.
+  const sourceTypes = direction === "request" ? before.types : after.types;
+  dropInapplicable(before, sourceTypes);
+  dropInapplicable(after, sourceTypes);
   compareEnums(before.enumValues, after.enumValues, add, ctx, place);
   compareBounds(before.bounds, after.bounds, add, ctx, place);
   compareStringRules(before, after, add, ctx, place);
@@ -135,26 +107,4 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
     compareVariants(keyword, before[keyword], after[keyword], add, ctx, place);
   compareKeywords(before, after, ctx, place);
   compareUnread(before, after, add, ctx, place);
-}
-
-/** A keyword no rule reads that changed: named, at its location, never passed over in silence. */
-function compareUnread(
-  before: SchemaView,
-  after: SchemaView,
-  add: Add,
-  ctx: SchemaContext,
-  place: Place,
-): void {
-  for (const keyword of [...new Set([...before.unread.keys(), ...after.unread.keys()])].sort()) {
-    // A parameter's `default` is judged with the parameter (request-rules.ts).
-    if (keyword === "default" && ctx.parameter !== undefined) continue;
-    if (canonical(before.unread.get(keyword), true) === canonical(after.unread.get(keyword), true)) continue;
-    const token = keyword.startsWith("allOf ") ? "allOf" : keyword;
-    add(
-      "keyword.unjudged",
-      "warning",
-      `\`${keyword}\` of ${subject(ctx, place)} changed and no rule judges it; review it by hand.`,
-      pointer(place.location, token),
-    );
-  }
 }

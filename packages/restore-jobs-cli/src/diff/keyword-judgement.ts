@@ -15,6 +15,14 @@ export function howOf(relation: Pick<Relation, "narrowed" | "widened" | "unknown
   return undefined;
 }
 
+/** A keyword added narrows (it only adds a condition), removed widens. */
+export const presence = (was: unknown, now: unknown): How | undefined =>
+  was === undefined && now !== undefined
+    ? "narrowed"
+    : was !== undefined && now === undefined
+      ? "widened"
+      : undefined;
+
 /** Narrowing breaks a request, widening breaks a response, a change of both breaks both. */
 export function levelOf(ctx: SchemaContext, how: How): Level {
   if (how === "narrowed") return byDirection(ctx, "breaking", "info");

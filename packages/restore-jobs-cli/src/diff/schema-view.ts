@@ -9,6 +9,7 @@ import { dropInapplicable } from "./applicable-keywords.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
 import { judgedKeywords, readKeywords } from "./keyword-lists.js";
 import { normalisePattern } from "./pattern-meaning.js";
+import { intersect, jsonType, typesOf } from "./schema-types.js";
 
 export type Schema = Record<string, unknown>;
 
@@ -55,27 +56,6 @@ export function asSchema(value: unknown): Schema {
   if (value === false) return { not: {} };
   if (isObject(value)) return value as Schema;
   return {};
-}
-
-function typesOf(schema: Schema): Set<string> | null {
-  const type = schema.type;
-  let types: Set<string> | null = null;
-  if (typeof type === "string") types = new Set([type]);
-  else if (Array.isArray(type)) types = new Set(type.filter((t): t is string => typeof t === "string"));
-  if (types && schema.nullable === true) types.add("null");
-  return types;
-}
-
-function intersect(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  const out = new Set<string>();
-  for (const t of a) {
-    if (b.has(t)) out.add(t);
-    else if (t === "integer" && b.has("number")) out.add("integer");
-    else if (t === "number" && b.has("integer")) out.add("integer");
-  }
-  return out;
 }
 
 function enumOf(schema: Schema): Map<string, unknown> | null {
@@ -129,14 +109,6 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
   normalisePattern(view);
   dropInapplicable(view);
   return view;
-}
-
-/** The JSON type of a value, as `type` names it (`integer` for whole numbers). */
-function jsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
 }
 
 /** `{oneOf: [{type: "null"}, {type: "string"}]}` holds a null or a string: the union of its variants' types. */
@@ -193,16 +165,4 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   }
   for (const [keyword, value] of member.unread)
     if (!view.unread.has(keyword)) view.unread.set(keyword, value);
-}
-
-/** Whether every value of type set `a` is of type set `b` (null: any type; integers are numbers). */
-export function typesWithin(a: Set<string> | null, b: Set<string> | null): boolean {
-  if (b === null) return true;
-  if (a === null) return false;
-  for (const t of a) if (!b.has(t) && !(t === "integer" && b.has("number"))) return false;
-  return true;
-}
-
-export function describeTypes(types: Set<string> | null): string {
-  return types === null ? "any type" : [...types].sort().join(" | ") || "no type";
 }
