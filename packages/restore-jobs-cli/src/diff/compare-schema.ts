@@ -11,12 +11,12 @@
  * (see docs/diff.md, "Libraries considered").
  */
 import { dropInapplicable } from "./applicable-keywords.js";
+import { compareCombinators } from "./compare-combinators.js";
 import { compareKeywords } from "./compare-keywords.js";
 import { compareMap } from "./compare-map.js";
 import { compareProperties } from "./compare-members.js";
 import { compareUnread } from "./compare-unread.js";
 import { compareBounds, compareEnums, compareStringRules } from "./compare-values.js";
-import { compareVariants } from "./compare-variants.js";
 import { decideByValues } from "./decide-by-values.js";
 import { pointer } from "./pointer.js";
 import { type Add, child, kind, type Place, type SchemaContext, subject } from "./schema-context.js";
@@ -74,8 +74,7 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
     );
     // The rest follows from the type change, but variants are still matched: a value wrapped in
     // `anyOf: [X, {type: "null"}]` changes type and is compared inside too.
-    for (const keyword of ["oneOf", "anyOf"] as const)
-      compareVariants(keyword, before[keyword], after[keyword], add, ctx, place);
+    compareCombinators(before, after, add, ctx, place);
     return;
   }
   if (!typesWithin(to, from)) {
@@ -103,8 +102,7 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
       child(place, pointer(place.location, "items"), `${place.path}[]`),
     );
   }
-  for (const keyword of ["oneOf", "anyOf"] as const)
-    compareVariants(keyword, before[keyword], after[keyword], add, ctx, place);
+  compareCombinators(before, after, add, ctx, place);
   compareKeywords(before, after, ctx, place);
   compareUnread(before, after, add, ctx, place);
 }
