@@ -64,6 +64,8 @@ function enumOf(schema: Schema): Map<string, unknown> | null {
   return new Map(values.map((v) => [canonical(v), v]));
 }
 
+const unions = new WeakMap<object, Set<string> | null>();
+
 /** Reads a schema, folding in its `allOf` members (recursively; cycles stop the folding). */
 export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaView {
   const schema = asSchema(input);
@@ -103,7 +105,12 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     seen.add(schema);
     for (const member of schema.allOf) mergeInto(view, viewOf(member, seen));
   }
-  if (view.types === null) view.types = variantTypes(view, new Set([...seen, schema]));
+  if (view.types === null) {
+    // Remembered per schema: a chain of nested variants is read once, not once per level above it.
+    if (!unions.has(schema)) unions.set(schema, variantTypes(view, new Set([...seen, schema])));
+    const union = unions.get(schema);
+    view.types = union ? new Set(union) : null;
+  }
   if (view.types === null && view.enumValues)
     view.types = new Set([...view.enumValues.values()].map(jsonType));
   normalisePattern(view);
