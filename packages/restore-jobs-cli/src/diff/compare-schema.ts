@@ -17,7 +17,7 @@ import { compareMap } from "./compare-map.js";
 import { compareProperties } from "./compare-members.js";
 import { compareUnread } from "./compare-unread.js";
 import { compareBounds, compareEnums, compareStringRules } from "./compare-values.js";
-import { decideByValues } from "./decide-by-values.js";
+import { decideByValues, hasFiniteValues } from "./decide-by-values.js";
 import { pointer } from "./pointer.js";
 import { type Add, child, kind, type Place, type SchemaContext, subject } from "./schema-context.js";
 import { describeTypes, typesWithin } from "./schema-types.js";
@@ -49,9 +49,12 @@ export function compareSchemas(
   place.stack.push([oldSchema, newSchema]);
   try {
     const [was, now] = liftIntoVariants(oldSchema, newSchema);
-    const found = new ChangeList();
-    compareViews(was, now, { ...ctx, sink: found }, place);
-    for (const change of decideByValues(was, now, found, ctx, place)) ctx.sink.add(change);
+    if (!hasFiniteValues(ctx.direction === "request" ? was : now)) compareViews(was, now, ctx, place);
+    else {
+      const found = new ChangeList();
+      compareViews(was, now, { ...ctx, sink: found }, place);
+      for (const change of decideByValues(was, now, found, ctx, place)) ctx.sink.add(change);
+    }
   } finally {
     place.stack.pop();
   }

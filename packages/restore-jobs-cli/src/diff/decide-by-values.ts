@@ -1,8 +1,16 @@
 /** Containment by validation, where the keyword rules found a break: see finite-containment.ts. */
+import { isObject } from "../json.js";
 import { finiteValuesWithin } from "./finite-containment.js";
 import type { Place, SchemaContext } from "./schema-context.js";
 import { viewOf } from "./schema-view.js";
 import type { ChangeList } from "./types.js";
+
+/** Whether a schema is an `enum` or `const` (itself or in an `allOf` part): only then are the values checked. */
+export function hasFiniteValues(schema: unknown, depth = 0): boolean {
+  if (!isObject(schema) || depth > 8) return false;
+  if ("enum" in schema || "const" in schema) return true;
+  return Array.isArray(schema.allOf) && schema.allOf.some((part) => hasFiniteValues(part, depth + 1));
+}
 
 /**
  * Where the side whose values must still pass (the old request, the new response) is a finite set
