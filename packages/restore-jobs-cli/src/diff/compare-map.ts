@@ -1,17 +1,7 @@
-/** The rules on a map's keys and values (`propertyNames`, `additionalProperties`) and on `oneOf`/`anyOf` variants. */
-import { sameMeaning } from "./canonical.js";
+/** The rules on a map's keys and values (`propertyNames`, `additionalProperties`). */
 import { compareSchemas } from "./compare-schema.js";
 import { pointer } from "./pointer.js";
-import {
-  type Add,
-  byDirection,
-  capital,
-  child,
-  join,
-  type Place,
-  type SchemaContext,
-  subject,
-} from "./schema-context.js";
+import { byDirection, capital, join, type Place, type SchemaContext, subject } from "./schema-context.js";
 import { asSchema, type Schema, type SchemaView } from "./schema-view.js";
 import { ChangeList, type Level, severity } from "./types.js";
 
@@ -91,43 +81,4 @@ export function compareMap(before: SchemaView, after: SchemaView, ctx: SchemaCon
       message: `The ${part} of ${mapName} ${how === "changed" ? "changed" : `were ${how}`}: ${found.changes.map((c) => c.message.replace(/\.$/, "")).join("; ")}.`,
     });
   }
-}
-
-export function compareVariants(
-  keyword: "oneOf" | "anyOf",
-  before: Schema[] | undefined,
-  after: Schema[] | undefined,
-  add: Add,
-  ctx: SchemaContext,
-  place: Place,
-): void {
-  if (!before && !after) return;
-  const was = before ?? [];
-  const now = after ?? [];
-  if (was.length === now.length) {
-    was.forEach((schema, i) => {
-      compareSchemas(schema, now[i], ctx, child(place, pointer(place.location, keyword, i), place.path));
-    });
-    return;
-  }
-  was.forEach((schema, i) => {
-    if (!now.some((other) => sameMeaning(schema, other))) {
-      add(
-        "variant.removed",
-        byDirection(ctx, "breaking", "info"),
-        `A ${keyword} variant of ${subject(ctx, place)} was removed.`,
-        pointer(place.location, keyword, i),
-      );
-    }
-  });
-  now.forEach((schema, i) => {
-    if (!was.some((other) => sameMeaning(schema, other))) {
-      add(
-        "variant.added",
-        byDirection(ctx, "info", "breaking"),
-        `A ${keyword} variant of ${subject(ctx, place)} was added.`,
-        pointer(place.location, keyword, i),
-      );
-    }
-  });
 }

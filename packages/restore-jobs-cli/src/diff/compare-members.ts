@@ -1,4 +1,6 @@
 /** The rules on an object's members: added, removed, renamed (responses), required or not. */
+
+import { membersNotOnThisSide } from "./access-modes.js";
 import { sameMeaning } from "./canonical.js";
 import { compareSchemas } from "./compare-schema.js";
 import { pointer } from "./pointer.js";
@@ -7,11 +9,15 @@ import type { SchemaView } from "./schema-view.js";
 import type { Level } from "./types.js";
 
 export function compareProperties(
-  before: SchemaView,
-  after: SchemaView,
+  fullBefore: SchemaView,
+  fullAfter: SchemaView,
   ctx: SchemaContext,
   place: Place,
 ): void {
+  // readOnly members are not in requests, writeOnly ones not in responses: judged on their own.
+  const skipped = membersNotOnThisSide(fullBefore, fullAfter, ctx, place);
+  const before = withoutMembers(fullBefore, skipped);
+  const after = withoutMembers(fullAfter, skipped);
   const { sink, operation, direction } = ctx;
   const here = (name: string) => pointer(place.location, "properties", name);
   const add = (id: string, level: Level, name: string, message: string) =>
@@ -93,7 +99,8 @@ export function compareProperties(
       );
     compareSchemas(schema, next, ctx, child(place, here(name), join(place.path, name)));
   }
-  // Members required but not declared as properties (`required: [x]` with a map): still a requirement.
+  // Members required but not declared as properties (`required: [x]` with a map, or in a `then`):
+  // still a requirement, gained or dropped.
   for (const name of [...after.required].sort()) {
     if (before.required.has(name) || after.properties.has(name) || before.properties.has(name)) continue;
     add(
@@ -103,4 +110,22 @@ export function compareProperties(
       `${capital(member(name))} became required.`,
     );
   }
+  for (const name of [...before.required].sort()) {
+    if (after.required.has(name) || after.properties.has(name) || before.properties.has(name)) continue;
+    add(
+      "property.became-optional",
+      byDirection(ctx, "info", "breaking"),
+      name,
+      `${capital(member(name))} became optional.`,
+    );
+  }
+}
+
+function withoutMembers(view: SchemaView, names: Set<string>): SchemaView {
+  if (names.size === 0) return view;
+  return {
+    ...view,
+    properties: new Map([...view.properties].filter(([name]) => !names.has(name))),
+    required: new Set([...view.required].filter((name) => !names.has(name))),
+  };
 }

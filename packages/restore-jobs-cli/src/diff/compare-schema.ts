@@ -10,12 +10,20 @@
  * Hand-written: openapi-diff and json-schema-diff do not judge these cases right for OpenAPI 3.1
  * (see docs/diff.md, "Libraries considered").
  */
-import { compareMap, compareVariants } from "./compare-map.js";
+import { dropInapplicable } from "./applicable-keywords.js";
+import { compareCombinators } from "./compare-combinators.js";
+import { compareKeywords } from "./compare-keywords.js";
+import { compareMap } from "./compare-map.js";
 import { compareProperties } from "./compare-members.js";
+import { compareUnread } from "./compare-unread.js";
 import { compareBounds, compareEnums, compareStringRules } from "./compare-values.js";
+import { decideByValues, hasFiniteValues } from "./decide-by-values.js";
 import { pointer } from "./pointer.js";
 import { type Add, child, kind, type Place, type SchemaContext, subject } from "./schema-context.js";
-import { describeTypes, typesWithin, viewOf } from "./schema-view.js";
+import { describeTypes, typesWithin } from "./schema-types.js";
+import { viewOf } from "./schema-view.js";
+import { ChangeList } from "./types.js";
+import { liftIntoVariants } from "./variant-wrap.js";
 
 export type { Direction, SchemaContext } from "./schema-context.js";
 
@@ -40,7 +48,13 @@ export function compareSchemas(
   if (place.stack.some(([a, b]) => a === oldSchema && b === newSchema)) return;
   place.stack.push([oldSchema, newSchema]);
   try {
-    compareViews(oldSchema, newSchema, ctx, place);
+    const [was, now] = liftIntoVariants(oldSchema, newSchema);
+    if (!hasFiniteValues(ctx.direction === "request" ? was : now)) compareViews(was, now, ctx, place);
+    else {
+      const found = new ChangeList();
+      compareViews(was, now, { ...ctx, sink: found }, place);
+      for (const change of decideByValues(was, now, found, ctx, place)) ctx.sink.add(change);
+    }
   } finally {
     place.stack.pop();
   }
@@ -61,6 +75,9 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
       "breaking",
       `The type of ${subject(ctx, place)} changed from ${describeTypes(before.types)} to ${describeTypes(after.types)}.`,
     );
+    // The rest follows from the type change, but variants are still matched: a value wrapped in
+    // `anyOf: [X, {type: "null"}]` changes type and is compared inside too.
+    compareCombinators(before, after, add, ctx, place);
     return;
   }
   if (!typesWithin(to, from)) {
@@ -71,6 +88,10 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
     );
   }
 
+  // Only values of the types the side that must still pass allows can be refused or unexpected.
+  const sourceTypes = direction === "request" ? before.types : after.types;
+  dropInapplicable(before, sourceTypes);
+  dropInapplicable(after, sourceTypes);
   compareEnums(before.enumValues, after.enumValues, add, ctx, place);
   compareBounds(before.bounds, after.bounds, add, ctx, place);
   compareStringRules(before, after, add, ctx, place);
@@ -84,15 +105,7 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
       child(place, pointer(place.location, "items"), `${place.path}[]`),
     );
   }
-  for (const keyword of ["oneOf", "anyOf"] as const)
-    compareVariants(keyword, before[keyword], after[keyword], add, ctx, place);
-  const opaqueBefore = [...before.opaque].sort().join("\n");
-  const opaqueAfter = [...after.opaque].sort().join("\n");
-  if (opaqueBefore !== opaqueAfter) {
-    add(
-      "constraint.changed",
-      "warning",
-      `A constraint of ${subject(ctx, place)} that the rules cannot take apart (if/then/else, not, multipleOf, ...) changed; review it by hand.`,
-    );
-  }
+  compareCombinators(before, after, add, ctx, place);
+  compareKeywords(before, after, ctx, place);
+  compareUnread(before, after, add, ctx, place);
 }

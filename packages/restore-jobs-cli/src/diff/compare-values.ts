@@ -1,4 +1,7 @@
 /** The rules on one value's constraints: enum, bounds (lengths, sizes, ranges), pattern and format. */
+
+import { comparePatterns } from "./compare-patterns.js";
+import { acceptsEverything } from "./pattern-meaning.js";
 import {
   type Add,
   byDirection,
@@ -31,6 +34,22 @@ export function compareEnums(
       "enum.removed",
       byDirection(ctx, "info", "warning"),
       `${capital(subject(ctx, place))} is no longer limited to ${[...before.values()].map(show).join(", ")}.`,
+    );
+    return;
+  }
+  // One value replaced by another (`const: A` → `const: B`): old requests are refused and, in a
+  // response, the value old code waits for never arrives again. Breaking both ways.
+  if (
+    before &&
+    after &&
+    before.size === 1 &&
+    after.size === 1 &&
+    ![...before.keys()].some((k) => after.has(k))
+  ) {
+    add(
+      "const.changed",
+      "breaking",
+      `${capital(subject(ctx, place))} changed from ${show([...before.values()][0])} to ${show([...after.values()][0])}.`,
     );
     return;
   }
@@ -91,6 +110,12 @@ export function compareStringRules(
     const now = after[keyword];
     if (was === now) continue;
     const what = `The ${keyword} of ${subject(ctx, place)}`;
+    if (keyword === "pattern" && was !== undefined && now !== undefined) {
+      comparePatterns(was, now, what, add, ctx, place);
+      continue;
+    }
+    // A pattern that matches every string (`^[\s\S]*$`) added or removed changes nothing.
+    if (keyword === "pattern" && acceptsEverything((was ?? now)!)) continue;
     if (was === undefined) {
       // A pattern added narrows what a request may hold; a format is only an annotation by default.
       add(

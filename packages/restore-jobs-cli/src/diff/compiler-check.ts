@@ -5,10 +5,11 @@
  * body of the new types still satisfies code written for the old ones.
  *
  * The types cannot see everything the rules judge: patterns, lengths, bounds, formats, closed
- * objects (`additionalProperties: false`) and if/then are invisible to them, so the compiler will
- * call those changes compatible; and it calls a response enum value added incompatible where the
- * rules only warn (clients should tolerate unknown values; see docs/diff.md). Such cases are
- * reported as disagreements, not errors.
+ * objects (`additionalProperties: false`) and most JSON Schema 2020-12 keywords (`not`, if/then,
+ * `contains`, `dependent*`, `unevaluated*`, `content*`) are invisible to them, so the compiler will
+ * call those changes compatible; it calls a response enum value added incompatible where the rules
+ * only warn (clients should tolerate unknown values), and it types readOnly/writeOnly members as
+ * ordinary ones (see docs/diff.md). Such cases are reported as disagreements, not errors.
  */
 import { createRequire } from "node:module";
 import openapiTS, { astToString } from "openapi-typescript";

@@ -1,37 +1,16 @@
 /** Diffs two resolved OpenAPI documents: every rule, one sorted list of changes. */
 
 import type { JsonObject } from "../json.js";
-import { canonical } from "./canonical.js";
 import { compareDocumentation } from "./documentation-rules.js";
+import { firstDifference, locateDifference, operationMeaning } from "./operation-meaning.js";
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
-import type { OperationEntry } from "./operations.js";
-import { compareParameters, compareRequestBodies, parameterKey } from "./request-rules.js";
+import { compareParameters, compareRequestBodies } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
 
 export interface DiffResult {
   breaking: boolean;
   changes: Change[];
-}
-
-/** Parameters keyed by (in, name): their order in the list means nothing. */
-function byParameterKey(list: unknown): JsonObject {
-  const items = Array.isArray(list) ? list : [];
-  return Object.fromEntries(items.map((p) => [parameterKey(p) ?? canonical(p), p]));
-}
-
-/** The operation's meaning, for the safety net: what the rules read, without documentation. */
-function meaning(entry: OperationEntry): string {
-  const { parameters, requestBody, responses } = entry.operation;
-  return canonical(
-    {
-      pathParameters: byParameterKey(entry.pathParameters),
-      parameters: byParameterKey(parameters),
-      requestBody,
-      responses,
-    },
-    true,
-  );
 }
 
 export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
@@ -46,13 +25,19 @@ export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResul
     compareResponses(pair.before, pair.after, found);
     // Safety net: the operation means something else but no rule said what (response headers,
     // links, a keyword no rule reads). Say so rather than report "no change".
-    if (found.changes.length === 0 && meaning(pair.before) !== meaning(pair.after)) {
+    const difference =
+      found.changes.length === 0
+        ? firstDifference(operationMeaning(pair.before), operationMeaning(pair.after))
+        : undefined;
+    if (difference !== undefined) {
+      const location = locateDifference(pair.after, difference);
+      const keyword = location.split("/").pop()?.replace(/~1/g, "/").replace(/~0/g, "~");
       found.add({
         id: "operation.changed-unclassified",
         level: "warning",
         operation: pair.before.label,
-        location: pair.after.location,
-        message: `${pair.before.label} changed in a way no rule classifies (headers, links or a keyword the rules do not read); review it by hand.`,
+        location,
+        message: `${pair.before.label} changed at \`${keyword}\` in a way no rule classifies (headers, links, ...); review it by hand.`,
       });
     }
     for (const change of found.changes) list.add(change);

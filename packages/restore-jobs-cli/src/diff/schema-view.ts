@@ -5,7 +5,11 @@
  */
 
 import { isObject, isObjectOrArray } from "../json.js";
-import { canonical } from "./canonical.js";
+import { dropInapplicable } from "./applicable-keywords.js";
+import { canonical, isDocumentationKey } from "./canonical.js";
+import { judgedKeywords, readKeywords } from "./keyword-lists.js";
+import { normalisePattern } from "./pattern-meaning.js";
+import { intersect, jsonType, typesOf } from "./schema-types.js";
 
 export type Schema = Record<string, unknown>;
 
@@ -26,8 +30,12 @@ export interface SchemaView {
   format: string | undefined;
   oneOf: Schema[] | undefined;
   anyOf: Schema[] | undefined;
-  /** Canonical texts of constraints the rules do not take apart (if/then/else, not, dependentSchemas...). */
-  opaque: Set<string>;
+  /** The JSON Schema 2020-12 keywords judged one by one (`not`, `contains`, `dependentRequired`, ...): their values. */
+  keywords: Map<string, unknown>;
+  /** Keywords no rule reads (`discriminator`, `default`, ...), and judged keywords that two allOf parts both set. */
+  unread: Map<string, unknown>;
+  readOnly: boolean;
+  writeOnly: boolean;
 }
 
 export const boundKeywords = [
@@ -43,20 +51,6 @@ export const boundKeywords = [
   "minProperties",
 ] as const;
 
-const opaqueKeywords = [
-  "if",
-  "then",
-  "else",
-  "not",
-  "dependentSchemas",
-  "dependentRequired",
-  "multipleOf",
-  "uniqueItems",
-  "contains",
-  "prefixItems",
-  "patternProperties",
-];
-
 /** `true` and `false` as schemas. */
 export function asSchema(value: unknown): Schema {
   if (value === false) return { not: {} };
@@ -64,32 +58,13 @@ export function asSchema(value: unknown): Schema {
   return {};
 }
 
-function typesOf(schema: Schema): Set<string> | null {
-  const type = schema.type;
-  let types: Set<string> | null = null;
-  if (typeof type === "string") types = new Set([type]);
-  else if (Array.isArray(type)) types = new Set(type.filter((t): t is string => typeof t === "string"));
-  if (types && schema.nullable === true) types.add("null");
-  return types;
-}
-
-function intersect(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  const out = new Set<string>();
-  for (const t of a) {
-    if (b.has(t)) out.add(t);
-    else if (t === "integer" && b.has("number")) out.add("integer");
-    else if (t === "number" && b.has("integer")) out.add("integer");
-  }
-  return out;
-}
-
 function enumOf(schema: Schema): Map<string, unknown> | null {
   const values = "const" in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : null;
   if (values === null) return null;
   return new Map(values.map((v) => [canonical(v), v]));
 }
+
+const unions = new WeakMap<object, Set<string> | null>();
 
 /** Reads a schema, folding in its `allOf` members (recursively; cycles stop the folding). */
 export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaView {
@@ -108,7 +83,10 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     format: typeof schema.format === "string" ? schema.format : undefined,
     oneOf: Array.isArray(schema.oneOf) ? schema.oneOf.map(asSchema) : undefined,
     anyOf: Array.isArray(schema.anyOf) ? schema.anyOf.map(asSchema) : undefined,
-    opaque: new Set(),
+    keywords: new Map(),
+    unread: new Map(),
+    readOnly: schema.readOnly === true,
+    writeOnly: schema.writeOnly === true,
   };
   if (isObjectOrArray(schema.properties)) {
     for (const [name, member] of Object.entries(schema.properties))
@@ -118,14 +96,40 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     const value = schema[keyword];
     if (typeof value === "number") view.bounds.set(keyword, value);
   }
-  for (const keyword of opaqueKeywords) {
-    if (schema[keyword] !== undefined) view.opaque.add(canonical({ [keyword]: schema[keyword] }, true));
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (value === undefined || isDocumentationKey(keyword)) continue;
+    if (judgedKeywords.has(keyword)) view.keywords.set(keyword, value);
+    else if (!readKeywords.has(keyword)) view.unread.set(keyword, value);
   }
   if (Array.isArray(schema.allOf) && !seen.has(schema)) {
     seen.add(schema);
     for (const member of schema.allOf) mergeInto(view, viewOf(member, seen));
   }
+  if (view.types === null) {
+    // Remembered per schema: a chain of nested variants is read once, not once per level above it.
+    if (!unions.has(schema)) unions.set(schema, variantTypes(view, new Set([...seen, schema])));
+    const union = unions.get(schema);
+    view.types = union ? new Set(union) : null;
+  }
+  if (view.types === null && view.enumValues)
+    view.types = new Set([...view.enumValues.values()].map(jsonType));
+  normalisePattern(view);
+  dropInapplicable(view);
   return view;
+}
+
+/** `{oneOf: [{type: "null"}, {type: "string"}]}` holds a null or a string: the union of its variants' types. */
+function variantTypes(view: SchemaView, seen: Set<unknown>): Set<string> | null {
+  const variants = view.oneOf ?? view.anyOf;
+  if (!variants || variants.length === 0) return null;
+  const union = new Set<string>();
+  for (const variant of variants) {
+    if (seen.has(variant)) return null;
+    const types = viewOf(variant, new Set(seen)).types;
+    if (types === null) return null;
+    for (const t of types) union.add(t);
+  }
+  return union;
 }
 
 /** A value must satisfy every allOf member: members add properties, requirements and constraints. */
@@ -158,17 +162,14 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   view.format ??= member.format;
   view.oneOf ??= member.oneOf;
   view.anyOf ??= member.anyOf;
-  for (const text of member.opaque) view.opaque.add(text);
-}
-
-/** Whether every value of type set `a` is of type set `b` (null: any type; integers are numbers). */
-export function typesWithin(a: Set<string> | null, b: Set<string> | null): boolean {
-  if (b === null) return true;
-  if (a === null) return false;
-  for (const t of a) if (!b.has(t) && !(t === "integer" && b.has("number"))) return false;
-  return true;
-}
-
-export function describeTypes(types: Set<string> | null): string {
-  return types === null ? "any type" : [...types].sort().join(" | ") || "no type";
+  view.readOnly ||= member.readOnly;
+  view.writeOnly ||= member.writeOnly;
+  for (const [keyword, value] of member.keywords) {
+    const own = view.keywords.get(keyword);
+    if (own === undefined) view.keywords.set(keyword, value);
+    else if (canonical(own, true) !== canonical(value, true))
+      view.unread.set(`allOf ${keyword}`, [own, value]);
+  }
+  for (const [keyword, value] of member.unread)
+    if (!view.unread.has(keyword)) view.unread.set(keyword, value);
 }

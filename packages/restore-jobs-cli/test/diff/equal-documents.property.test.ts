@@ -1,7 +1,8 @@
 /**
  * Documents that mean the same give no change: any document against itself with its keys (and its
- * order-free arrays: `required`, `enum`, `type`, `parameters`) shuffled, written as JSON instead of YAML, or with
- * its body schemas moved into components behind a `$ref`.
+ * order-free arrays: `required`, `enum`, `type`, `parameters`) shuffled, written as JSON instead of YAML, with
+ * its body schemas moved into components behind a `$ref`, or with its schemas rewritten to accept the
+ * same values (a `.*` pattern, `.+` for `minLength: 1`, keywords of other types).
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
@@ -10,6 +11,7 @@ import { mulberry32 } from "../../../../test-support/seeded-random.js";
 import { diffDocuments } from "../../src/diff/diff-documents.js";
 import { parseDocument } from "../../src/diff/load-document.js";
 import { resolveDocument } from "../../src/diff/resolve-document.js";
+import { equivalentRewrite } from "./arbitraries/equivalent-rewrite.js";
 import type { Schema } from "./arbitraries/json-schema.arbitrary.js";
 import { openApiDocumentArbitrary } from "./arbitraries/openapi-document.arbitrary.js";
 
@@ -77,6 +79,20 @@ function referenced(doc: Schema): Schema {
   return copy as unknown as Schema;
 }
 
+/** The same document with every body and parameter schema rewritten to an equivalent one. */
+function rewritten(doc: Schema, random: () => number): Schema {
+  const copy = structuredClone(doc) as unknown as Shape & {
+    paths: { "/restore-jobs": { put: { parameters: { schema: Schema }[] } } };
+  };
+  const put = copy.paths["/restore-jobs"].put;
+  for (const p of put.parameters) p.schema = equivalentRewrite(p.schema, random);
+  const request = put.requestBody.content["application/json"]!;
+  const response = put.responses["200"]!.content["application/json"]!;
+  request.schema = equivalentRewrite(request.schema as Schema, random);
+  response.schema = equivalentRewrite(response.schema as Schema, random);
+  return copy as unknown as Schema;
+}
+
 const rng = fc.integer().map(mulberry32);
 
 describe("documents that mean the same give no change", () => {
@@ -97,6 +113,13 @@ describe("documents that mean the same give no change", () => {
       expect(await changesBetween(stringify(doc), JSON.stringify(reorder(referenced(doc), random)))).toEqual(
         [],
       );
+    },
+  );
+
+  test.prop([openApiDocumentArbitrary, rng], { numRuns: 100 })(
+    "schemas rewritten to accept the same values",
+    async (doc, random) => {
+      expect(await changesBetween(stringify(doc), stringify(rewritten(doc, random)))).toEqual([]);
     },
   );
 });

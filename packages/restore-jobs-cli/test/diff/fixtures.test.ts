@@ -23,7 +23,7 @@ interface Expected {
 
 describe("restore-jobs diff on each fixture folder", () => {
   test("there is a fixture folder per rule of docs/diff.md", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(36);
+    expect(cases.length).toBeGreaterThanOrEqual(88);
   });
 
   test.each(cases)("%s", async (name) => {

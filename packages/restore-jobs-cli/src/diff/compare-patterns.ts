@@ -1,0 +1,39 @@
+/** The rule on a changed `pattern`: the two compared as the sets of strings they accept (pattern-meaning.ts). */
+import { relatePatterns } from "./pattern-meaning.js";
+import { pointer } from "./pointer.js";
+import { type Add, byDirection, type Place, type SchemaContext, show } from "./schema-context.js";
+
+/** Two patterns compared as the sets of strings they accept (see pattern-meaning.ts). */
+export function comparePatterns(
+  was: string,
+  now: string,
+  what: string,
+  add: Add,
+  ctx: SchemaContext,
+  place: Place,
+) {
+  const how = relatePatterns(was, now);
+  const change = `changed from ${show(was)} to ${show(now)}`;
+  if (how === "equal") return;
+  if (how === "narrowed")
+    add(
+      "pattern.narrowed",
+      byDirection(ctx, "breaking", "info"),
+      `${what} ${change}: it accepts fewer values.`,
+    );
+  else if (how === "widened")
+    add("pattern.widened", byDirection(ctx, "info", "warning"), `${what} ${change}: it accepts more values.`);
+  else if (how === "changed")
+    add(
+      "pattern.changed",
+      byDirection(ctx, "breaking", "warning"),
+      `${what} ${change}: some old values are refused, some new ones accepted.`,
+    );
+  else
+    add(
+      "pattern.unjudged",
+      "warning",
+      `${what} ${change}; the two could not be compared (lookarounds or backreferences), review by hand.`,
+      pointer(place.location, "pattern"),
+    );
+}

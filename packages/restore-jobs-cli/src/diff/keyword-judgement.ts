@@ -1,0 +1,62 @@
+/** How a keyword rule reports what it found: one change per keyword, its level by direction. */
+import { pointer } from "./pointer.js";
+import type { Relation } from "./relate-schemas.js";
+import { byDirection, type Place, type SchemaContext, subject } from "./schema-context.js";
+import type { Level } from "./types.js";
+
+/** `narrowed`: fewer values are valid; `widened`: more; `changed`: some of each; `unjudged`: the rules cannot tell. */
+export type How = "narrowed" | "widened" | "changed" | "unjudged";
+
+export function howOf(relation: Pick<Relation, "narrowed" | "widened" | "unknown">): How | undefined {
+  if (relation.unknown) return "unjudged";
+  if (relation.narrowed && relation.widened) return "changed";
+  if (relation.narrowed) return "narrowed";
+  if (relation.widened) return "widened";
+  return undefined;
+}
+
+/** A keyword added narrows (it only adds a condition), removed widens. */
+export const presence = (was: unknown, now: unknown): How | undefined =>
+  was === undefined && now !== undefined
+    ? "narrowed"
+    : was !== undefined && now === undefined
+      ? "widened"
+      : undefined;
+
+/** Narrowing breaks a request, widening breaks a response, a change of both breaks both. */
+export function levelOf(ctx: SchemaContext, how: How): Level {
+  if (how === "narrowed") return byDirection(ctx, "breaking", "info");
+  if (how === "widened") return byDirection(ctx, "info", "breaking");
+  return how === "changed" ? "breaking" : "warning";
+}
+
+export type Judge = (
+  group: string,
+  how: How | undefined,
+  tokens: (string | number)[],
+  detail: string,
+) => void;
+
+/**
+ * Reports a keyword's change as `<direction>.<group>.<how>` (`request.dependent-required.narrowed`)
+ * at the keyword's location, or `<direction>.keyword.unjudged` when the rules cannot tell.
+ */
+export function judge(ctx: SchemaContext, place: Place): Judge {
+  return (group, how, tokens, detail) => {
+    if (how === undefined) return;
+    const keyword = `\`${tokens.join("/")}\``;
+    const words = {
+      narrowed: "now accepts fewer values",
+      widened: "now accepts more values",
+      changed: "changed: some old values are refused and some new ones accepted",
+      unjudged: "changed in a way the rules cannot judge; review it by hand",
+    };
+    ctx.sink.add({
+      id: how === "unjudged" ? `${ctx.direction}.keyword.unjudged` : `${ctx.direction}.${group}.${how}`,
+      level: levelOf(ctx, how),
+      operation: ctx.operation,
+      location: pointer(place.location, ...tokens),
+      message: `${keyword} of ${subject(ctx, place)} ${words[how]}${detail === "" ? "" : ` (${detail})`}.`,
+    });
+  };
+}
