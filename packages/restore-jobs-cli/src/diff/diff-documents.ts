@@ -8,6 +8,7 @@ import type { OperationEntry } from "./operations.js";
 import { compareParameters, compareRequestBodies, parameterKey } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
+import { compareWebhooks } from "./webhook-rules.js";
 
 export interface DiffResult {
   breaking: boolean;
@@ -57,6 +58,7 @@ export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResul
     }
     for (const change of found.changes) list.add(change);
   }
+  compareWebhooks(oldDoc, newDoc, list);
   compareDocumentation(oldDoc, newDoc, list);
   const changes = dedupe(sortChanges(list.changes));
   return { breaking: changes.some((c) => c.level === "breaking"), changes };

@@ -20,9 +20,14 @@ function idFor(key: string): string {
 }
 
 const operationOf = (location: string): string | null => {
-  const match = /^\/paths\/([^/]+)\/(get|put|post|delete|options|head|patch|trace)(\/|$)/.exec(location);
+  const match = /^\/(paths|webhooks)\/([^/]+)\/(get|put|post|delete|options|head|patch|trace)(\/|$)/.exec(
+    location,
+  );
   if (!match) return null;
-  return `${match[2]!.toUpperCase()} ${match[1]!.replace(/~1/g, "/").replace(/~0/g, "~")}`;
+  const name = match[2]!.replace(/~1/g, "/").replace(/~0/g, "~");
+  const method = match[3]!.toUpperCase();
+  // As the rules name them: `PUT /restore-jobs`, `webhook jobCompleted POST` (webhooks.ts).
+  return match[1] === "paths" ? `${method} ${name}` : `webhook ${name} ${method}`;
 };
 
 export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sink: ChangeSink): void {
@@ -137,5 +142,6 @@ export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sin
     const match = oldPaths[path] !== undefined && (path in newPaths ? path : newByKey.get(pathKey(path)));
     if (match) walk(oldPaths[path], newPaths[match], pointer("/paths", match));
   }
+  walk(oldDoc.webhooks, newDoc.webhooks, "/webhooks", true);
   walk(oldDoc.components, newDoc.components, "/components");
 }
