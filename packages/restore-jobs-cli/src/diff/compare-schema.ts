@@ -10,6 +10,7 @@
  * Hand-written: openapi-diff and json-schema-diff do not judge these cases right for OpenAPI 3.1
  * (see docs/diff.md, "Libraries considered").
  */
+import { withinStack } from "./compare-depth.js";
 import { compareMap, compareVariants } from "./compare-map.js";
 import { compareProperties } from "./compare-members.js";
 import { compareBounds, compareEnums, compareStringRules } from "./compare-values.js";
@@ -27,7 +28,9 @@ export function compareBodySchemas(
   ctx: SchemaContext,
   envelope = false,
 ): void {
-  compareSchemas(oldSchema, newSchema, ctx, { location, path: "", envelope, stack: [] });
+  withinStack(ctx, location, () =>
+    compareSchemas(oldSchema, newSchema, ctx, { location, path: "", envelope, stack: [] }),
+  );
 }
 
 export function compareSchemas(

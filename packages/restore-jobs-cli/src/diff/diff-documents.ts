@@ -3,6 +3,7 @@
 import type { JsonObject } from "../json.js";
 import { canonical } from "./canonical.js";
 import { compareDocumentation } from "./documentation-rules.js";
+import { reportDynamicRefs } from "./dynamic-refs.js";
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
 import type { OperationEntry } from "./operations.js";
 import { compareParameters, compareRequestBodies, parameterKey } from "./request-rules.js";
@@ -59,6 +60,7 @@ export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResul
     for (const change of found.changes) list.add(change);
   }
   compareWebhooks(oldDoc, newDoc, list);
+  reportDynamicRefs(oldDoc, newDoc, list);
   compareDocumentation(oldDoc, newDoc, list);
   const changes = dedupe(sortChanges(list.changes));
   return { breaking: changes.some((c) => c.level === "breaking"), changes };

@@ -19,7 +19,8 @@ function idFor(key: string): string {
   return `doc.${key}.changed`;
 }
 
-const operationOf = (location: string): string | null => {
+/** The operation (or webhook) a location is in, named as the rules name it; null outside one. */
+export const operationOf = (location: string): string | null => {
   const match = /^\/(paths|webhooks)\/([^/]+)\/(get|put|post|delete|options|head|patch|trace)(\/|$)/.exec(
     location,
   );

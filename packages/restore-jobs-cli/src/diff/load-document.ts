@@ -8,7 +8,9 @@ import { readFile } from "node:fs/promises";
 import { posix, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
-import { isObject } from "../json.js";
+import { isObject, parseJson } from "../json.js";
+import { maxNesting, tooDeep } from "./document-depth.js";
+import { bareRefCycle } from "./ref-cycles.js";
 
 const run = promisify(execFile);
 
@@ -68,9 +70,11 @@ export async function readSourceText(source: DocumentSource): Promise<string> {
 
 /** Parses YAML or JSON text and checks it is an OpenAPI 3 document with `paths`. */
 export function parseDocument(text: string, label: string): Record<string, unknown> {
-  let doc: unknown;
+  // JSON is read by JSON.parse: it is not recursive, where the YAML parser overflows the stack (or
+  // worse) on a document nested a few thousand levels deep.
+  let doc: unknown = /^\s*\{/.test(text) ? parseJson(text) : undefined;
   try {
-    doc = parse(text, { prettyErrors: true, uniqueKeys: true });
+    doc ??= parse(text, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
     throw new DocumentLoadError(
       `${label}: not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`,
@@ -88,6 +92,16 @@ export function parseDocument(text: string, label: string): Record<string, unkno
   const paths = (doc as { paths?: unknown }).paths;
   if (paths !== undefined && !isObject(paths)) {
     throw new DocumentLoadError(`${label}: "paths" must be an object`);
+  }
+  const deep = tooDeep(doc);
+  if (deep !== undefined) {
+    throw new DocumentLoadError(
+      `${label}: nested more than ${maxNesting} levels deep ($refs followed) at ${deep}; too deep to diff`,
+    );
+  }
+  const cycle = bareRefCycle(doc);
+  if (cycle !== undefined) {
+    throw new DocumentLoadError(`${label}: a $ref cycle that never reaches a schema: ${cycle}`);
   }
   return doc as Record<string, unknown>;
 }
