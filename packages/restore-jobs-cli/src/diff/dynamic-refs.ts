@@ -19,19 +19,48 @@ interface Found {
   location: string;
 }
 
-/** Every object of the document with its JSON pointer (the first path to it), with a loop. */
-function objects(root: unknown, from = ""): Found[] {
+/**
+ * The objects of the document that `wanted` picks, each with its JSON pointer (the first path to it),
+ * with a loop. Pointers are built only for those picked: most documents have none.
+ */
+function objects(root: unknown, wanted: (node: JsonObject) => boolean, from = ""): Found[] {
   const out: Found[] = [];
   const seen = new Set<unknown>();
-  const pending: [unknown, string][] = [[root, from]];
+  const steps: { parent: number; key: string }[] = [];
+  const pending: [unknown, number][] = [[root, -1]];
+  const pointerOf = (step: number) => {
+    const tokens: string[] = [];
+    for (let at = step; at >= 0; at = steps[at]!.parent) tokens.push(steps[at]!.key);
+    return pointer(from, ...tokens.reverse());
+  };
   while (pending.length > 0) {
-    const [node, location] = pending.pop()!;
+    const [node, step] = pending.pop()!;
     if (!isObjectOrArray(node) || seen.has(node)) continue;
     seen.add(node);
-    if (isObject(node)) out.push({ node, location });
-    for (const [key, value] of Object.entries(node)) pending.push([value, pointer(location, key)]);
+    if (isObject(node) && wanted(node)) out.push({ node, location: pointerOf(step) });
+    for (const [key, value] of Object.entries(node)) {
+      if (!isObjectOrArray(value)) continue;
+      steps.push({ parent: step, key });
+      pending.push([value, steps.length - 1]);
+    }
   }
   return out;
+}
+
+const hasDynamicRef = (node: JsonObject) => typeof node.$dynamicRef === "string";
+
+/** Whether any object under `root` has a `$dynamicRef`: a walk that builds nothing (most have none). */
+function anyDynamicRef(root: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!isObjectOrArray(node) || seen.has(node)) continue;
+    seen.add(node);
+    if (isObject(node) && hasDynamicRef(node)) return true;
+    for (const value of Object.values(node)) if (isObjectOrArray(value)) pending.push(value);
+  }
+  return false;
 }
 
 const anchorName = (ref: unknown) =>
@@ -39,10 +68,9 @@ const anchorName = (ref: unknown) =>
 
 /** The document with each `$dynamicRef` that has exactly one target written as a `$ref` to it. */
 export function staticDynamicRefs(raw: JsonObject): JsonObject {
-  const all = objects(raw);
-  if (!all.some(({ node }) => typeof node.$dynamicRef === "string")) return raw;
+  if (!anyDynamicRef(raw)) return raw;
   const copy = copyJson(raw);
-  const found = objects(copy);
+  const found = objects(copy, (node) => hasDynamicRef(node) || typeof node.$dynamicAnchor === "string");
   const anchors = new Map<string, string[]>();
   for (const { node, location } of found) {
     if (typeof node.$dynamicAnchor === "string")
@@ -62,8 +90,8 @@ export function staticDynamicRefs(raw: JsonObject): JsonObject {
 function unresolved(doc: JsonObject): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of ["paths", "webhooks"]) {
-    for (const { node, location } of objects(doc[part], `/${part}`)) {
-      if (typeof node.$dynamicRef === "string") out.set(location, node.$dynamicRef);
+    for (const { node, location } of objects(doc[part], hasDynamicRef, `/${part}`)) {
+      out.set(location, String(node.$dynamicRef));
     }
   }
   return out;
@@ -71,6 +99,7 @@ function unresolved(doc: JsonObject): Map<string, string> {
 
 /** Warns at every `$dynamicRef` the rules could not follow, when the documents differ at all. */
 export function reportDynamicRefs(oldDoc: JsonObject, newDoc: JsonObject, sink: ChangeSink): void {
+  if (![oldDoc.paths, oldDoc.webhooks, newDoc.paths, newDoc.webhooks].some(anyDynamicRef)) return;
   const was = unresolved(oldDoc);
   const now = unresolved(newDoc);
   if (was.size === 0 && now.size === 0) return;

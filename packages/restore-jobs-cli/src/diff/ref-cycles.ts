@@ -33,10 +33,13 @@ export function bareRefCycle(root: JsonObject): string | undefined {
     const [node, location] = pending.pop()!;
     if (!isObjectOrArray(node) || seen.has(node)) continue;
     seen.add(node);
-    for (const [key, value] of Object.entries(node)) pending.push([value, pointer(location, key)]);
+    for (const [key, value] of Object.entries(node)) {
+      if (isObjectOrArray(value)) pending.push([value, pointer(location, key)]);
+    }
+    let ref = bareRef(node);
+    if (ref === undefined) continue;
     const chain = [`#${location}`];
     const met = new Set<unknown>([node]);
-    let ref = bareRef(node);
     while (ref !== undefined) {
       chain.push(ref);
       const next = target(root, ref);

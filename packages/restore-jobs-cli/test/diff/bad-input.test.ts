@@ -176,15 +176,23 @@ describe("restore-jobs diff on hard documents", () => {
     );
   });
 
-  test("YAML nested 1,000 deep: exit 2 naming the line", () => {
-    const file = join(dir, "deep.yaml");
-    writeFileSync(
-      file,
-      `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a: ${"{a: ".repeat(1000)}1${"}".repeat(1000)}\n`,
-    );
+  test("YAML: items nested 1,000 deep get a verdict; 2,000 levels is exit 2 naming the line", () => {
+    const yaml = (depth: number, leaf: string) =>
+      `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: ${"{type: array, items: ".repeat(depth)}{type: ${leaf}}${"}".repeat(depth)}\n      responses: {"200": {description: ok}}\n`;
+    const [old, now, deep] = ["old.yaml", "new.yaml", "deep.yaml"].map((name) => join(dir, name)) as [
+      string,
+      string,
+      string,
+    ];
+    writeFileSync(old, yaml(1000, "string"));
+    writeFileSync(now, yaml(1000, "integer"));
+    writeFileSync(deep, yaml(2000, "string"));
+    const run = diff(old, now, "--no-compiler", "--format", "json");
+    expect(run.status, run.err).toBe(1);
+    expect(ids(run)[0]).toMatch(/^request\.property\.type-changed .*(\/items){1000}$/);
     expectRefused(
-      diff(file, file, "--no-compiler"),
-      /deep\.yaml: not valid YAML or JSON: .* at line 4, column \d+/,
+      diff(deep, deep, "--no-compiler"),
+      /deep\.yaml: nested more than 1500 levels deep at line 9, column \d+; too deep to diff/,
     );
   });
 });
