@@ -65,11 +65,14 @@ function parametersOf(entry: WebhookEntry): Map<string, { raw: JsonObject; locat
   return out;
 }
 
-/** What the webhook means, documentation aside: for the safety net. */
+/**
+ * What the webhook means, for the safety net: all of it (security, callbacks, `deprecated` too)
+ * but documentation and its operationId, with its parameters keyed by (in, name).
+ */
 function meaning(entry: WebhookEntry): string {
   const parameters = Object.fromEntries([...parametersOf(entry)].map(([key, p]) => [key, p.raw]));
-  const { requestBody, responses } = entry.operation;
-  return canonical({ parameters, requestBody, responses }, true);
+  const { operationId: _id, ...rest } = entry.operation;
+  return canonical({ ...rest, parameters }, true);
 }
 
 function compareWebhook(before: WebhookEntry, after: WebhookEntry, sink: ChangeSink): void {
