@@ -58,7 +58,7 @@ describe("npm run bench", () => {
   });
 
   it(
-    "--quick runs all six parts and writes the table",
+    "--quick runs all seven parts and writes the table",
     async () => {
       const out = join(dir, "results.md");
       const ran = await bench(["--quick", "--out", out]);
@@ -72,6 +72,7 @@ describe("npm run bench", () => {
         "4 signing",
         "5 contract job",
         "6 install size",
+        "7 diff",
       ]) {
         expect(table).toMatch(new RegExp(`^\\| ${part}`, "m"));
       }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the client against the AWS SDK for JavaScript v3, side by side, in one run:
- * bundle size, cold start, throughput, signing, the contract job and the install size. Prints a table of
- * medians and ratios with the goals and writes it to bench/results.md; the pieces live in bench/.
+ * bundle size, cold start, throughput, signing, the contract job, the install size, and the tools'
+ * diff of two large specs. Prints a table of medians and ratios with the goals and writes it to
+ * bench/results.md; the pieces live in bench/.
  * Exit status: 0 the bench ran (a missed goal is reported, not a failure); 2 it could not run.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -13,6 +14,7 @@ import { measureBundles } from "../bench/lib/bundle.js";
 import { killAllNow, stopAll } from "../bench/lib/children.js";
 import { measureColdStart } from "../bench/lib/cold.js";
 import { measureContract } from "../bench/lib/contract.js";
+import { measureDiff } from "../bench/lib/diff.js";
 import { measureInstallSizes } from "../bench/lib/install.js";
 import {
   type BenchOptions,
@@ -69,6 +71,7 @@ export async function runBench(options: BenchOptions, argv: string[]): Promise<n
       results.contract = await attempt("contract job", () => measureContract(settings.verifyRuns, window));
     }
     if (want.has("install")) results.install = await attempt("install size", () => measureInstallSizes());
+    if (want.has("diff")) results.diff = await attempt("diff", () => measureDiff(settings.diffRuns));
   } finally {
     await server.stop();
   }

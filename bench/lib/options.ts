@@ -1,7 +1,7 @@
 /** `npm run bench` flags and the settings they select. */
 import { parseArgs } from "node:util";
 
-export const partNames = ["bundle", "cold", "throughput", "sign", "contract", "install"] as const;
+export const partNames = ["bundle", "cold", "throughput", "sign", "contract", "install", "diff"] as const;
 export type PartName = (typeof partNames)[number];
 
 export interface Settings {
@@ -14,6 +14,7 @@ export interface Settings {
   verifyRuns: number;
   mockWarmupMs: number;
   mockWindowMs: number;
+  diffRuns: number;
 }
 
 export const fullSettings: Settings = {
@@ -27,6 +28,7 @@ export const fullSettings: Settings = {
   verifyRuns: 100,
   mockWarmupMs: 1000,
   mockWindowMs: 3000,
+  diffRuns: 7,
 };
 
 export const quickSettings: Settings = {
@@ -39,6 +41,7 @@ export const quickSettings: Settings = {
   verifyRuns: 2,
   mockWarmupMs: 100,
   mockWindowMs: 300,
+  diffRuns: 1,
 };
 
 export const helpText = `Usage: npm run bench -- [--quick] [--only parts] [--out FILE]
@@ -53,6 +56,8 @@ Benchmarks the restore-jobs client against the AWS SDK for JavaScript v3, side b
   contract    restore-jobs verify cases/s against the embedded mock, beside the mock's own capacity
   install     node_modules of an empty project after installing the client, the tools and the AWS
               SDK's @aws-sdk/client-backup (du -sk; from the npm cache, else the registry)
+  diff        restore-jobs diff of two generated 5,000-line specs, --no-compiler: the built command
+              spawn → exit, and the diff alone in-process (median of 7; goal under 2 s)
 
 Options:
   --quick        a tiny setting (few runs, short windows): checks that the bench runs, nothing more

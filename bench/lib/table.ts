@@ -6,6 +6,7 @@ import { repoRoot } from "./build.js";
 import type { BundleResult } from "./bundle.js";
 import type { ColdResult } from "./cold.js";
 import type { ContractResult } from "./contract.js";
+import type { DiffResult } from "./diff.js";
 import type { InstallResult } from "./install.js";
 import type { PartName, Settings } from "./options.js";
 import type { SignResult } from "./sign.js";
@@ -20,6 +21,7 @@ export interface Results {
   sign?: SignResult | Error;
   contract?: ContractResult | Error;
   install?: InstallResult | Error;
+  diff?: DiffResult | Error;
 }
 
 interface Goal {
@@ -89,7 +91,7 @@ const MB = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`
 function rows(results: Results, settings: Settings): { rows: Row[]; details: string[] } {
   const out: Row[] = [];
   const details: string[] = [];
-  const { bundle, cold, throughput, sign, contract, install } = results;
+  const { bundle, cold, throughput, sign, contract, install, diff } = results;
 
   const p1 = "1 bundle";
   if (bundle && !(bundle instanceof Error)) {
@@ -278,6 +280,19 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
         `- install ${i.label} into an empty project: ${MB(i.bytes)} in node_modules, ${i.packages} packages`,
       );
   } else out.push(missing(p6, install, "install"));
+
+  const p7 = `7 diff (ms, median of ${settings.diffRuns})`;
+  if (diff && !(diff instanceof Error)) {
+    const goal: Goal = { text: "≤ 1× (under 2 s)", kind: "max", value: 1 };
+    const figure = (how: string) => `${how}, ${diff.lines.old} + ${diff.lines.new} lines, --no-compiler`;
+    out.push(
+      compare(p7, figure("node dist/bin.js diff, spawn → exit"), median(diff.process), "2 s", 2000, goal),
+    );
+    out.push(compare(p7, figure("diffSources in-process"), median(diff.inProcess), "2 s", 2000));
+    details.push(
+      `- diff of the generated specs (packages/restore-jobs-cli/test/diff/large-specs.ts): ${diff.changes} changes found; the command ${spread(diff.process)} ms, in-process ${spread(diff.inProcess)} ms; ${diff.note}`,
+    );
+  } else out.push(missing(p7, diff, "diff"));
   return { rows: out, details };
 }
 
@@ -329,7 +344,7 @@ export function report(results: Results, info: RunInfo): string {
     "",
     markdown(table),
     "",
-    "Ratios are ours/theirs: for bundle, cold start and install size lower is better, for the rest higher is better.",
+    "Ratios are ours/theirs: for bundle, cold start, install size and diff lower is better, for the rest higher is better.",
     "The floors (raw fetch, raw node:http) send the same PUT and body unsigned. The loopback server checks every request of every contender (PUT /restore-jobs, the same body byte for byte but the idempotency token, signed or not as it should be, kept-alive connections) and each contender parses the answer; a run with one failed or foreign request gets no figure. A missed goal is reported, not an error.",
     "",
     "## Details",

@@ -27,7 +27,8 @@ Options:
 Exit status:
   0  no change at or above --fail-on
   1  a change at or above --fail-on was found
-  2  it could not run (bad arguments, an unreadable or invalid document)
+  2  it could not run (bad arguments, an unreadable or invalid document, a $ref cycle
+     that never reaches a schema, a document nested more than 1500 levels deep)
 
 Change ids and levels: docs/diff.md.`;
 

@@ -12,6 +12,7 @@
  */
 import { dropInapplicable } from "./applicable-keywords.js";
 import { compareCombinators } from "./compare-combinators.js";
+import { withinStack } from "./compare-depth.js";
 import { compareKeywords } from "./compare-keywords.js";
 import { compareMap } from "./compare-map.js";
 import { compareProperties } from "./compare-members.js";
@@ -35,7 +36,9 @@ export function compareBodySchemas(
   ctx: SchemaContext,
   envelope = false,
 ): void {
-  compareSchemas(oldSchema, newSchema, ctx, { location, path: "", envelope, stack: [] });
+  withinStack(ctx, location, () =>
+    compareSchemas(oldSchema, newSchema, ctx, { location, path: "", envelope, stack: [] }),
+  );
 }
 
 export function compareSchemas(

@@ -2,11 +2,13 @@
 
 import type { JsonObject } from "../json.js";
 import { compareDocumentation } from "./documentation-rules.js";
+import { reportDynamicRefs } from "./dynamic-refs.js";
 import { firstDifference, locateDifference, operationMeaning } from "./operation-meaning.js";
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
 import { compareParameters, compareRequestBodies } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
+import { compareWebhooks } from "./webhook-rules.js";
 
 export interface DiffResult {
   breaking: boolean;
@@ -42,6 +44,8 @@ export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResul
     }
     for (const change of found.changes) list.add(change);
   }
+  compareWebhooks(oldDoc, newDoc, list);
+  reportDynamicRefs(oldDoc, newDoc, list);
   compareDocumentation(oldDoc, newDoc, list);
   const changes = dedupe(sortChanges(list.changes));
   return { breaking: changes.some((c) => c.level === "breaking"), changes };

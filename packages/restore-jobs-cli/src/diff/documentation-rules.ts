@@ -7,8 +7,9 @@
 
 import { isObject, type JsonObject } from "../json.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
+import { pathKey } from "./operations.js";
+import { parameterKeyIn } from "./parameter-rules.js";
 import { pointer } from "./pointer.js";
-import { parameterKey } from "./request-rules.js";
 import type { ChangeSink } from "./types.js";
 
 function idFor(key: string): string {
@@ -18,10 +19,16 @@ function idFor(key: string): string {
   return `doc.${key}.changed`;
 }
 
-const operationOf = (location: string): string | null => {
-  const match = /^\/paths\/([^/]+)\/(get|put|post|delete|options|head|patch|trace)(\/|$)/.exec(location);
+/** The operation (or webhook) a location is in, named as the rules name it; null outside one. */
+export const operationOf = (location: string): string | null => {
+  const match = /^\/(paths|webhooks)\/([^/]+)\/(get|put|post|delete|options|head|patch|trace)(\/|$)/.exec(
+    location,
+  );
   if (!match) return null;
-  return `${match[2]!.toUpperCase()} ${match[1]!.replace(/~1/g, "/").replace(/~0/g, "~")}`;
+  const name = match[2]!.replace(/~1/g, "/").replace(/~0/g, "~");
+  const method = match[3]!.toUpperCase();
+  // As the rules name them: `PUT /restore-jobs`, `webhook jobCompleted POST` (webhooks.ts).
+  return match[1] === "paths" ? `${method} ${name}` : `webhook ${name} ${method}`;
 };
 
 export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sink: ChangeSink): void {
@@ -118,14 +125,24 @@ export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sin
     }
   };
   // A parameter list is a set keyed by (in, name): pair them so, not by position (at the new index).
+  // Under /paths a path parameter is its place in the URL template (a renamed one is the same).
   const walkParameters = (was: unknown[], now: unknown[], location: string): void => {
-    const newIndex = new Map(now.map((p, i) => [parameterKey(p), i]));
+    const template = /^\/paths\/([^/]+)/.exec(location)?.[1]?.replace(/~1/g, "/").replace(/~0/g, "~") ?? "";
+    const newIndex = new Map(now.map((p, i) => [parameterKeyIn(template, p), i]));
     for (const item of was) {
-      const key = parameterKey(item);
+      const key = parameterKeyIn(template, item);
       const i = key === undefined ? undefined : newIndex.get(key);
       if (i !== undefined) walk(item, now[i], pointer(location, i));
     }
   };
-  walk(oldDoc.paths, newDoc.paths, "/paths", true);
+  // Paths pair as operations do, whatever their parameters' names (`/a/{id}` is `/a/{name}`).
+  const oldPaths = isObject(oldDoc.paths) ? oldDoc.paths : {};
+  const newPaths = isObject(newDoc.paths) ? newDoc.paths : {};
+  const newByKey = new Map(Object.keys(newPaths).map((path) => [pathKey(path), path]));
+  for (const path of Object.keys(oldPaths).sort()) {
+    const match = oldPaths[path] !== undefined && (path in newPaths ? path : newByKey.get(pathKey(path)));
+    if (match) walk(oldPaths[path], newPaths[match], pointer("/paths", match));
+  }
+  walk(oldDoc.webhooks, newDoc.webhooks, "/webhooks", true);
   walk(oldDoc.components, newDoc.components, "/components");
 }

@@ -7,8 +7,10 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { posix, resolve } from "node:path";
 import { promisify } from "node:util";
-import { parse } from "yaml";
-import { isObject } from "../json.js";
+import { CORE_SCHEMA, load } from "js-yaml";
+import { isObject, parseJson } from "../json.js";
+import { maxNesting, tooDeep } from "./document-depth.js";
+import { bareRefCycle } from "./ref-cycles.js";
 
 const run = promisify(execFile);
 
@@ -70,13 +72,23 @@ export async function readSourceText(source: DocumentSource): Promise<string> {
 
 /** Parses YAML or JSON text and checks it is an OpenAPI 3 document with `paths`. */
 export function parseDocument(text: string, label: string): Record<string, unknown> {
-  let doc: unknown;
+  // JSON is read by JSON.parse: it is not recursive, where a YAML parser overflows the stack on a
+  // document nested a few thousand levels deep. YAML is read by js-yaml (YAML 1.2 core schema, a
+  // duplicated key is an error): about ten times faster than the `yaml` package on a large spec,
+  // whose parse was most of the diff's time.
+  let doc: unknown = /^\s*\{/.test(text) ? parseJson(text) : undefined;
   try {
-    doc = parse(text, { prettyErrors: true, uniqueKeys: true });
+    doc ??= load(text, { schema: CORE_SCHEMA, maxDepth: maxNesting });
   } catch (error) {
-    throw new DocumentLoadError(
-      `${label}: not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`,
-    );
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const message = (error as Error).message.split("\n")[0] ?? "";
+    if (mark && /nesting exceeded maxDepth/.test(message)) {
+      const where = `line ${mark.line + 1}, column ${mark.column + 1}`;
+      throw new DocumentLoadError(
+        `${label}: nested more than ${maxNesting} levels deep at ${where}; too deep to diff`,
+      );
+    }
+    throw new DocumentLoadError(`${label}: not valid YAML or JSON: ${message}`);
   }
   if (!isObject(doc)) {
     throw new DocumentLoadError(`${label}: not an OpenAPI document (not an object)`);
@@ -90,6 +102,16 @@ export function parseDocument(text: string, label: string): Record<string, unkno
   const paths = (doc as { paths?: unknown }).paths;
   if (paths !== undefined && !isObject(paths)) {
     throw new DocumentLoadError(`${label}: "paths" must be an object`);
+  }
+  const deep = tooDeep(doc);
+  if (deep !== undefined) {
+    throw new DocumentLoadError(
+      `${label}: nested more than ${maxNesting} levels deep ($refs followed) at ${deep}; too deep to diff`,
+    );
+  }
+  const cycle = bareRefCycle(doc);
+  if (cycle !== undefined) {
+    throw new DocumentLoadError(`${label}: a $ref cycle that never reaches a schema: ${cycle}`);
   }
   return doc as Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-/** Rules for what a client sends: parameters, the request body, its media types and schemas. */
+/** Rules for what a client sends: the request body, its media types and schemas (parameters: parameter-rules.ts). */
 
 import { isObject, type JsonObject } from "../json.js";
 import { compareBodySchemas } from "./compare-schema.js";
@@ -6,94 +6,7 @@ import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
 import type { ChangeSink } from "./types.js";
 
-interface Parameter {
-  /** `query parameter \`limit\``, for messages. */
-  name: string;
-  required: boolean;
-  schema: unknown;
-  location: string;
-}
-
-/**
- * What identifies a parameter: where it goes and its name (`query:limit`); header names are
- * case-insensitive (RFC 9110 §5.1). Undefined for something that is not a parameter.
- */
-export function parameterKey(p: unknown): string | undefined {
-  if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") return undefined;
-  return `${p.in}:${p.in === "header" ? p.name.toLowerCase() : p.name}`;
-}
-
-function parametersOf(entry: OperationEntry): Map<string, Parameter> {
-  const out = new Map<string, Parameter>();
-  const collect = (list: unknown[], base: string) =>
-    list.forEach((p, i) => {
-      const key = parameterKey(p);
-      if (key === undefined || !isObject(p)) return;
-      out.set(key, {
-        name: `${p.in} parameter \`${p.name}\``,
-        required: p.required === true || p.in === "path",
-        schema: p.schema ?? {},
-        location: pointer(base, "parameters", i),
-      });
-    });
-  collect(entry.pathParameters, pointer("", "paths", entry.path));
-  collect(Array.isArray(entry.operation.parameters) ? entry.operation.parameters : [], entry.location);
-  return out;
-}
-
-export function compareParameters(before: OperationEntry, after: OperationEntry, sink: ChangeSink): void {
-  const operation = before.label;
-  const was = parametersOf(before);
-  const now = parametersOf(after);
-  for (const [key, p] of was) {
-    if (!now.has(key)) {
-      sink.add({
-        id: "request.parameter.removed",
-        level: "warning",
-        operation,
-        location: p.location,
-        message: `The ${p.name} was removed.`,
-      });
-    }
-  }
-  for (const [key, p] of now) {
-    const old = was.get(key);
-    if (!old) {
-      sink.add({
-        id: p.required ? "request.parameter.added-required" : "request.parameter.added-optional",
-        level: p.required ? "breaking" : "info",
-        operation,
-        location: p.location,
-        message: `The ${p.name} was added${p.required ? " as required" : " as optional"}.`,
-      });
-      continue;
-    }
-    if (!old.required && p.required) {
-      sink.add({
-        id: "request.parameter.became-required",
-        level: "breaking",
-        operation,
-        location: p.location,
-        message: `The ${p.name} became required.`,
-      });
-    }
-    if (old.required && !p.required) {
-      sink.add({
-        id: "request.parameter.became-optional",
-        level: "info",
-        operation,
-        location: p.location,
-        message: `The ${p.name} became optional.`,
-      });
-    }
-    compareBodySchemas(old.schema, p.schema, pointer(p.location, "schema"), {
-      direction: "request",
-      operation,
-      sink,
-      parameter: `the ${p.name}`,
-    });
-  }
-}
+export { compareParameters, parameterKey } from "./parameter-rules.js";
 
 function contentOf(body: JsonObject | undefined): JsonObject {
   return body && isObject(body.content) ? body.content : {};

@@ -6,6 +6,8 @@
 import $RefParser, { type FileInfo, type ParserOptions } from "@apidevtools/json-schema-ref-parser";
 import { isObject } from "../json.js";
 import { isDocumentationKey } from "./canonical.js";
+import { copyJson } from "./copy-json.js";
+import { staticDynamicRefs } from "./dynamic-refs.js";
 import { DocumentLoadError, type DocumentSource, gitShow, type LoadedDocument } from "./load-document.js";
 
 export interface ResolvedDocument extends LoadedDocument {
@@ -38,7 +40,7 @@ function options(source: DocumentSource): ParserOptions {
   return {
     resolve,
     // OpenAPI 3.1 lets a Reference Object carry its own `summary` and `description`.
-    dereference: { circular: true, preservedProperties: ["description", "summary"] },
+    dereference: { circular: true, preservedProperties: ["description", "summary"], maxDepth: 100000 },
   } as ParserOptions;
 }
 
@@ -46,26 +48,35 @@ function options(source: DocumentSource): ParserOptions {
  * In OpenAPI 3.1 a schema's `$ref` may sit beside other keywords, which then apply too
  * (`{$ref: X, maxLength: 5}`); a dereferencer would drop them, so write such a schema as
  * `{maxLength: 5, allOf: [{$ref: X}]}` first. Only documentation beside a `$ref` is left to the
- * dereferencer's `preservedProperties`.
+ * dereferencer's `preservedProperties`. Works on a copy, with a loop rather than recursion, so a
+ * document nested thousands of levels deep does not overflow the stack.
  */
 export function hoistRefSiblings(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(hoistRefSiblings);
-  if (!isObject(value)) return value;
-  const entries = Object.entries(value).map(([key, item]) => [key, hoistRefSiblings(item)] as const);
-  const node = Object.fromEntries(entries) as Record<string, unknown>;
-  if (typeof node.$ref !== "string") return node;
-  const siblings = Object.keys(node).filter((key) => key !== "$ref" && !isDocumentationKey(key));
-  if (siblings.length === 0) return node;
-  const { $ref, ...rest } = node;
-  const allOf = Array.isArray(rest.allOf) ? rest.allOf : [];
-  return { ...rest, allOf: [{ $ref }, ...allOf] };
+  const root = copyJson(value);
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    for (const item of Object.values(node)) pending.push(item);
+    if (!isObject(node) || typeof node.$ref !== "string") continue;
+    const siblings = Object.keys(node).filter((key) => key !== "$ref" && !isDocumentationKey(key));
+    if (siblings.length === 0) continue;
+    const { $ref } = node;
+    const allOf = Array.isArray(node.allOf) ? node.allOf : [];
+    delete node.$ref;
+    delete node.allOf;
+    node.allOf = [{ $ref }, ...allOf];
+  }
+  return root;
 }
 
 export async function resolveDocument(loaded: LoadedDocument): Promise<ResolvedDocument> {
   try {
     const resolved = (await new $RefParser().dereference(
       baseUrl(loaded.source),
-      hoistRefSiblings(loaded.raw) as Record<string, unknown>,
+      hoistRefSiblings(staticDynamicRefs(loaded.raw)) as Record<string, unknown>,
       options(loaded.source),
     )) as Record<string, unknown>;
     return { ...loaded, resolved };
@@ -78,7 +89,7 @@ export async function resolveDocument(loaded: LoadedDocument): Promise<ResolvedD
 export async function bundleDocument(loaded: LoadedDocument): Promise<Record<string, unknown>> {
   return (await new $RefParser().bundle(
     baseUrl(loaded.source),
-    structuredClone(loaded.raw),
+    copyJson(staticDynamicRefs(loaded.raw)),
     options(loaded.source),
   )) as Record<string, unknown>;
 }

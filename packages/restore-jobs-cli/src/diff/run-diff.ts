@@ -32,10 +32,15 @@ export async function diffSources(
     // `ms` counts loading it too, so it is what the check costs.
     const started = performance.now();
     const { compilerCheck } = await import("./compiler-check.js");
-    const [oldBundled, newBundled] = await Promise.all([
-      bundleDocument(oldLoaded),
-      bundleDocument(newLoaded),
-    ]);
+    const bundled = await Promise.all([bundleDocument(oldLoaded), bundleDocument(newLoaded)]).catch(
+      (error: Error) => error,
+    );
+    if (bundled instanceof Error) {
+      const reason = `cannot bundle the documents for openapi-typescript: ${bundled.message.split("\n")[0]}`;
+      report.compiler = { ran: false, ms: Math.round(performance.now() - started), reason };
+      return report;
+    }
+    const [oldBundled, newBundled] = bundled;
     const verdict = await compilerCheck(
       oldBundled,
       newBundled,

@@ -142,7 +142,8 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   }
   for (const [name, schema] of member.properties) {
     const own = view.properties.get(name);
-    view.properties.set(name, own ? { allOf: [own, schema] } : schema);
+    // The same schema twice (an allOf that refers back to its own schema) is that schema, not a new pair.
+    view.properties.set(name, own && own !== schema ? { allOf: [own, schema] } : schema);
   }
   for (const name of member.required) view.required.add(name);
   if (member.additional !== true) {
