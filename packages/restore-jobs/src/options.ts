@@ -118,7 +118,8 @@ export function resolveOptions(
   }
   let endpoint: URL | undefined;
   const rawEndpoint =
-    options.endpoint ?? (region && regionPattern.test(region) ? defaultEndpoint(region) : undefined);
+    options.endpoint ??
+    (typeof region === "string" && regionPattern.test(region) ? defaultEndpoint(region) : undefined);
   if (rawEndpoint !== undefined) {
     try {
       endpoint = new URL(String(rawEndpoint));

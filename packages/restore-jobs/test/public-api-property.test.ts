@@ -41,7 +41,8 @@ describe("every public function answers any argument with a result or a RestoreJ
         { requiredKeys: [] },
       ),
     ],
-    { numRuns: 300 },
+    // Found by this property: a region whose toString is not a function, with no endpoint.
+    { numRuns: 300, examples: [[{ region: { toString: false }, endpoint: null }]] },
   )("createRestoreJobsClient with each option of any type", (partial) =>
     typedOrFine(() => createRestoreJobsClient({ ...closed, ...(partial as object) })),
   );
