@@ -1,6 +1,7 @@
 /** The rules on one value's constraints: enum, bounds (lengths, sizes, ranges), pattern and format. */
 
 import { comparePatterns } from "./compare-patterns.js";
+import { boundKeywords } from "./keyword-lists.js";
 import { acceptsEverything } from "./pattern-meaning.js";
 import {
   type Add,
@@ -11,7 +12,6 @@ import {
   show,
   subject,
 } from "./schema-context.js";
-import { boundKeywords } from "./schema-view.js";
 
 export function compareEnums(
   before: Map<string, unknown> | null,

@@ -3,6 +3,20 @@
  * judges: a change to it is reported as `<direction>.keyword.unjudged`, naming it, never passed over.
  */
 
+/** The bounds the view reads into its own field (compare-values.ts judges them). */
+export const boundKeywords = [
+  "maxLength",
+  "minLength",
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "maxItems",
+  "minItems",
+  "maxProperties",
+  "minProperties",
+] as const;
+
 /** The JSON Schema 2020-12 keywords judged one by one, in direction (compare-keywords.ts). */
 export const judgedKeywords = new Set([
   "if",
@@ -36,16 +50,7 @@ export const readKeywords = new Set([
   "additionalProperties",
   "propertyNames",
   "items",
-  "maxLength",
-  "minLength",
-  "maximum",
-  "minimum",
-  "exclusiveMaximum",
-  "exclusiveMinimum",
-  "maxItems",
-  "minItems",
-  "maxProperties",
-  "minProperties",
+  ...boundKeywords,
   "pattern",
   "format",
   "oneOf",

@@ -7,7 +7,7 @@
 import { isObject, isObjectOrArray } from "../json.js";
 import { dropInapplicable } from "./applicable-keywords.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
-import { judgedKeywords, readKeywords } from "./keyword-lists.js";
+import { boundKeywords, judgedKeywords, readKeywords } from "./keyword-lists.js";
 import { normalisePattern } from "./pattern-meaning.js";
 import { intersect, jsonType, typesOf } from "./schema-types.js";
 
@@ -37,19 +37,6 @@ export interface SchemaView {
   readOnly: boolean;
   writeOnly: boolean;
 }
-
-export const boundKeywords = [
-  "maxLength",
-  "minLength",
-  "maximum",
-  "minimum",
-  "exclusiveMaximum",
-  "exclusiveMinimum",
-  "maxItems",
-  "minItems",
-  "maxProperties",
-  "minProperties",
-] as const;
 
 /** `true` and `false` as schemas. */
 export function asSchema(value: unknown): Schema {
