@@ -126,6 +126,9 @@ export async function startPrism(
   );
   live.add(child);
   let output = "";
+  // Prism's fatal log line (`[CLI] ✖  fatal  <why>`), kept apart: its usage text, printed after it
+  // on the other stream, can push it out of the output's kept end.
+  let fatal: string | undefined;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return void live.delete(child);
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -149,13 +152,20 @@ export async function startPrism(
         error ? reject(error) : resolve();
       };
       const onData = (chunk: Buffer) => {
-        output = (output + chunk.toString("utf8")).slice(-4000);
+        const text = output + chunk.toString("utf8");
+        // Whole lines only: a chunk can end inside one.
+        fatal ??= text
+          .split("\n")
+          .slice(0, -1)
+          .find((line) => /✖\s+fatal\b/.test(line));
+        output = text.slice(-4000);
         if (output.includes("Prism is listening on")) settle();
       };
       child.stdout?.on("data", onData);
       child.stderr?.on("data", onData);
       child.once("error", (error) => settle(error));
-      child.once("exit", (code) => settle(new Error(`Prism exited with status ${code} before listening`)));
+      // On "close", not "exit": its output is then read to the end, the fatal line included.
+      child.once("close", (code) => settle(new Error(`Prism exited with status ${code} before listening`)));
       // Below the info level Prism does not say it listens: the port answering says it.
       const poll = async () => {
         while (!settled) {
@@ -167,7 +177,10 @@ export async function startPrism(
     });
   } catch (error) {
     await stop();
-    throw new VerifyCannotRun("PRISM_START_FAILED", `${(error as Error).message}\n${lastWords(output)}`);
+    throw new VerifyCannotRun(
+      "PRISM_START_FAILED",
+      `${(error as Error).message}\n${lastWords(output, fatal)}`,
+    );
   }
   // Keep the end of its output (drained, so a full pipe never blocks it) to explain a crash.
   let exit: string | undefined;
@@ -197,9 +210,8 @@ export async function startPrism(
  * What Prism said before it stopped: its fatal line (a spec it cannot load says why there), then
  * the end of its output (an error's dump ends there).
  */
-function lastWords(output: string): string {
+function lastWords(output: string, fatal: string | undefined): string {
   const lines = output.trim().split("\n");
-  const fatal = lines.find((line) => /\bfatal\b/.test(line));
   return [...new Set([...(fatal ? [fatal] : []), ...lines.slice(-5)])].join("\n");
 }
 
