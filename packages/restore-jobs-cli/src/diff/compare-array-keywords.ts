@@ -1,5 +1,5 @@
 /** The array keywords of JSON Schema 2020-12, judged in direction: contains (min/max), prefixItems, unevaluatedItems, uniqueItems. */
-import { howOf, judge, presence } from "./keyword-judgement.js";
+import { howOf, judge, presence, relateAt } from "./keyword-judgement.js";
 import { pointer } from "./pointer.js";
 import { relateSchemas } from "./relate-schemas.js";
 import { child, type Place, type SchemaContext, show } from "./schema-context.js";
@@ -14,8 +14,7 @@ export function compareArrayKeywords(
   const report = judge(ctx, place);
   const was = (k: string) => before.keywords.get(k);
   const now = (k: string) => after.keywords.get(k);
-  const relate = (a: unknown, b: unknown, ...tokens: (string | number)[]) =>
-    relateSchemas(a, b, ctx, child(place, pointer(place.location, ...tokens), place.path));
+  const relate = relateAt(ctx, place);
 
   // contains (with minContains, maxContains): how many items must match a schema.
   const containsWas = was("contains");

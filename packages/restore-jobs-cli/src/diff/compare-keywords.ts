@@ -9,7 +9,7 @@
 import { sameMeaning } from "./canonical.js";
 import { compareArrayKeywords, compareUnevaluated } from "./compare-array-keywords.js";
 import { compareObjectKeywords } from "./compare-object-keywords.js";
-import { howOf, judge, presence } from "./keyword-judgement.js";
+import { howOf, judge, presence, relateAt } from "./keyword-judgement.js";
 import { pointer } from "./pointer.js";
 import { relateSchemas } from "./relate-schemas.js";
 import { child, type Place, type SchemaContext, show } from "./schema-context.js";
@@ -24,8 +24,7 @@ export function compareKeywords(
   const report = judge(ctx, place);
   const was = (k: string) => before.keywords.get(k);
   const now = (k: string) => after.keywords.get(k);
-  const relate = (a: unknown, b: unknown, ...tokens: (string | number)[]) =>
-    relateSchemas(a, b, ctx, child(place, pointer(place.location, ...tokens), place.path));
+  const relate = relateAt(ctx, place);
 
   // not: the values NOT matching its schema. ¬A ⊆ ¬B exactly when B ⊆ A, so the schemas swap.
   if (was("not") !== undefined || now("not") !== undefined) {

@@ -1,9 +1,7 @@
 /** The object keywords of JSON Schema 2020-12, judged in direction: dependentRequired, dependentSchemas, patternProperties. */
 import { isObject } from "../json.js";
-import { howOf, judge } from "./keyword-judgement.js";
-import { pointer } from "./pointer.js";
-import { relateSchemas } from "./relate-schemas.js";
-import { child, type Place, type SchemaContext } from "./schema-context.js";
+import { howOf, judge, relateAt } from "./keyword-judgement.js";
+import type { Place, SchemaContext } from "./schema-context.js";
 import type { SchemaView } from "./schema-view.js";
 
 const entries = (value: unknown): Map<string, unknown> =>
@@ -16,8 +14,7 @@ export function compareObjectKeywords(
   place: Place,
 ): void {
   const report = judge(ctx, place);
-  const relate = (a: unknown, b: unknown, ...tokens: string[]) =>
-    relateSchemas(a, b, ctx, child(place, pointer(place.location, ...tokens), place.path));
+  const relate = relateAt(ctx, place);
 
   // dependentRequired: {a: [b]} asks for b whenever a is there. More names asked narrows.
   const requiredWas = entries(before.keywords.get("dependentRequired"));

@@ -1,7 +1,7 @@
 /** How a keyword rule reports what it found: one change per keyword, its level by direction. */
 import { pointer } from "./pointer.js";
-import type { Relation } from "./relate-schemas.js";
-import { byDirection, type Place, type SchemaContext, subject } from "./schema-context.js";
+import { type Relation, relateSchemas } from "./relate-schemas.js";
+import { byDirection, child, type Place, type SchemaContext, subject } from "./schema-context.js";
 import type { Level } from "./types.js";
 
 /** `narrowed`: fewer values are valid; `widened`: more; `changed`: some of each; `unjudged`: the rules cannot tell. */
@@ -59,4 +59,10 @@ export function judge(ctx: SchemaContext, place: Place): Judge {
       message: `${keyword} of ${subject(ctx, place)} ${words[how]}${detail === "" ? "" : ` (${detail})`}.`,
     });
   };
+}
+
+/** Relates the schemas two keywords hold, found at `tokens` below `place` (relate-schemas.ts). */
+export function relateAt(ctx: SchemaContext, place: Place) {
+  return (a: unknown, b: unknown, ...tokens: (string | number)[]): Relation =>
+    relateSchemas(a, b, ctx, child(place, pointer(place.location, ...tokens), place.path));
 }
