@@ -15,6 +15,7 @@ import {
   dummyCredentials,
   requestBuilder,
 } from "../../packages/restore-jobs-cli/src/verify/request-signing.js";
+import { drawParameters } from "../../packages/restore-jobs-cli/src/verify/run-check.js";
 import type { RequestCase, SentRequest } from "../../packages/restore-jobs-cli/src/verify/types.js";
 
 const notSending = () => Promise.reject(new Error("the bench draws cases; it does not judge them"));
@@ -34,12 +35,11 @@ export async function jobRequests(target: URL, runs: number, seed: number): Prom
   const out: SentRequest[] = [];
   for (const check of checks) {
     if (check.skippedBecause?.(context)) continue;
-    const examples = (check.examples?.(context) ?? []).map((c) => [c] as [RequestCase]);
     const property = fc.asyncProperty(check.cases(context), async (requestCase) => {
       out.push(build(requestCase));
       return true;
     });
-    await fc.check(property, { numRuns: examples.length + runs, seed, examples });
+    await fc.check(property, drawParameters(check, context, runs, seed));
   }
   return out;
 }

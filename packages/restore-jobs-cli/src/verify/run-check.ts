@@ -21,6 +21,16 @@ export interface RunCheckOptions {
 }
 
 /**
+ * What fast-check draws a check's cases with: its deterministic cases first, all of them on every
+ * run, then `runs` random ones (fast-check counts its `examples` within `numRuns`, so they are
+ * added to it).
+ */
+export function drawParameters(check: Check, context: CheckContext, runs: number, seed: number) {
+  const examples = (check.examples?.(context) ?? []).map((c) => [c] as [RequestCase]);
+  return { numRuns: examples.length + runs, seed, examples };
+}
+
+/**
  * Runs one check as a fast-check property: fast-check generates the cases from the seed, stops
  * at the first failure and shrinks it; the finding carries the seed, the path and the shrunk
  * counterexample, and `--seed S --path P` replays exactly that case.
@@ -37,15 +47,12 @@ export async function runCheck(
   if (skippedBecause)
     return { ...base, cases: 0, judged: 0, result: "skipped", skippedBecause, durationMs: 0 };
 
-  // The check's deterministic cases run first, all of them on every run, then `runs` random ones:
-  // fast-check counts its `examples` within `numRuns`, so they are added to it.
-  const examples = (check.examples?.(context) ?? []).map((c) => [c] as [RequestCase]);
-  const total = examples.length + options.runs;
+  const params = drawParameters(check, context, options.runs, options.seed);
+  const { examples, numRuns: total } = params;
   // Sharding keeps the unsharded stream of cases (same seed, same indices) and runs only this
   // shard's slice of it, so a finding replays the same without --shard.
   const [start, end] = options.shard && !options.path ? shardRange(total, options.shard) : [0, total];
   const planned = end - start;
-  const params = { numRuns: total, seed: options.seed, examples };
 
   // With workers, the cases are drawn exactly as fast-check draws them for this seed and sent
   // `workers` at a time as soon as they are drawn; the first (lowest) failing case is then
