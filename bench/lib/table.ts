@@ -201,7 +201,7 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
   if (contract && !(contract instanceof Error)) {
     const { mock, mockOnJobCases } = contract;
     const label = (c: string) => `the mock's capacity, small valid PUTs ${c} at a time (req/s)`;
-    const onJobCases = `the mock's capacity on the job's own requests, 16 at a time (req/s)`;
+    const onJobCases = `a fresh mock's capacity on the job's own requests, 16 cases at a time (req/s)`;
     const fixedPut = (against: string) =>
       "unavailable" in mock ? Number.NaN : (mock[against] ?? Number.NaN);
     const rowsOf: [string, ContractResult["verify"], string][] = [
@@ -213,8 +213,9 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
         out.push(note(p5, `verify, ${workers}: not available: ${verify.unavailable}`));
         continue;
       }
-      // The goal is judged against what Prism can do with the job's own requests, in requests
-      // (an idempotency case is a pair); the small valid PUTs show how much more those cost Prism.
+      // The goal is judged against what a fresh Prism (as the job meets it) can do with the job's
+      // own requests, in requests (an idempotency case is a pair); the small valid PUTs show how
+      // much more those cost Prism.
       if (against === "16") {
         const figure = `verify req/s, ${workers}`;
         out.push(
@@ -242,7 +243,7 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
     }
     if (typeof mockOnJobCases === "number")
       details.push(
-        `- the mock (Prism, alone) on the job's own ${contract.jobCases} cases (the same seed and runs, one request each, raw node:http, no judging): ${num(mockOnJobCases)} req/s 16 at a time`,
+        `- the mock (a fresh Prism, alone) on the job's own ${contract.jobCases} cases (${contract.jobRequests} requests; the same seed and runs, sent as its checks send them, raw node:http, no judging), 16 cases at a time: ${num(mockOnJobCases)} req/s on its first pass, the job's figure's baseline; ${contract.mockWarmingUp.map(num).join(" and ")} req/s on the next two passes over the same requests, as V8 warms Prism's code up (the job meets a fresh Prism every run)`,
       );
     if (!("unavailable" in mock))
       details.push(
