@@ -68,7 +68,9 @@ export async function runBench(options: BenchOptions, argv: string[]): Promise<n
       results.sign = await attempt("signing", () => measureSigning(settings.signOps, settings.signRounds));
     if (want.has("contract")) {
       const window = { warmupMs: settings.mockWarmupMs, windowMs: settings.mockWindowMs };
-      results.contract = await attempt("contract job", () => measureContract(settings.verifyRuns, window));
+      results.contract = await attempt("contract job", () =>
+        measureContract(settings.verifyRuns, settings.contractRounds, window),
+      );
     }
     if (want.has("install")) results.install = await attempt("install size", () => measureInstallSizes());
     if (want.has("diff")) results.diff = await attempt("diff", () => measureDiff(settings.diffRuns));

@@ -23,6 +23,7 @@ import { embeddedMockWorkers } from "../../packages/restore-jobs-cli/src/verify/
 import { repoRoot } from "./build.js";
 import { run } from "./children.js";
 import { jobRequests, replayRate } from "./job-cases.js";
+import { median } from "./stats.js";
 import { measureOnce, type Window } from "./throughput.js";
 
 /** The seed of the job's runs, and of the draw that measures the mock on the job's cases. */
@@ -45,17 +46,21 @@ export interface VerifyFigures {
 export interface ContractResult {
   /** The job with one case in flight (`--workers 1`). */
   verify: VerifyFigures | { unavailable: string };
-  /** The job as it runs against the embedded mock by default (`--workers 8`). */
+  /** The job as it runs against the embedded mock by default (`--workers 8`): the median run. */
   verifyConcurrent: VerifyFigures | { unavailable: string };
+  /** Its requests per second, round by round. */
+  verifyConcurrentRuns: number[];
   /** The workers of `verifyConcurrent`. */
   workers: number;
   /** Requests per second the mock answers, by concurrency; or why it could not be measured. */
   mock: Record<string, number> | { unavailable: string };
   /**
    * Requests per second a fresh mock answers on its first pass over the job's own requests, 16
-   * cases at a time: the mock in the state the job meets it.
+   * cases at a time: the mock in the state the job meets it (the median of the rounds).
    */
   mockOnJobCases: number | { unavailable: string };
+  /** The same, round by round (the job's run of a round just before it). */
+  mockFirstPasses: number[];
   /** The same, on the second and third passes over the same requests (the mock warming up). */
   mockWarmingUp: number[];
   /** How many cases, and requests, that replay sent. */
@@ -104,14 +109,18 @@ async function measureVerify(runs: number, workers: number): Promise<ContractRes
   }
 }
 
-type MockFigures = Pick<
-  ContractResult,
-  "mock" | "mockOnJobCases" | "mockWarmingUp" | "jobCases" | "jobRequests"
->;
+type MockFigures = Pick<ContractResult, "mock" | "mockWarmingUp" | "jobCases" | "jobRequests"> & {
+  firstPass: number | { unavailable: string };
+};
 
-async function measureMock(window: Window, runs: number): Promise<MockFigures> {
+/**
+ * A fresh Prism's first pass over the job's own requests; with `warmUp`, also the next two passes
+ * and the small valid PUTs (Prism warm by then).
+ */
+async function measureMock(window: Window, runs: number, warmUp: boolean): Promise<MockFigures> {
   let prism: PrismProcess | undefined;
   const unavailable = (error: unknown) => ({ unavailable: (error as Error).message.slice(0, 300) });
+  const none = { unavailable: "not measured in this round" };
   try {
     // The mock `restore-jobs verify` embeds, started as it starts it; stopped below on every path,
     // and by stopAll (children.ts) on SIGINT and SIGTERM.
@@ -119,29 +128,78 @@ async function measureMock(window: Window, runs: number): Promise<MockFigures> {
     const cases = await jobRequests(prism.url, runs, verifySeed);
     const jobRequestCount = cases.reduce((sum, unit) => sum + unit.length, 0);
     // The first pass meets Prism as the job does (fresh); the next two show it warming up.
-    const mockOnJobCases = await replayRate(cases, 16).catch(unavailable);
+    const firstPass = await replayRate(cases, 16).catch(unavailable);
     const mockWarmingUp: number[] = [];
-    for (let pass = 0; pass < 2 && typeof mockOnJobCases === "number"; pass++)
+    for (let pass = 0; warmUp && pass < 2 && typeof firstPass === "number"; pass++)
       mockWarmingUp.push(await replayRate(cases, 16));
     // Prism has no bench counters: the worker's own check (every answer a 200 with a RestoreJobId).
-    const mock = await measureOnce("http-signed", prism.url.origin, window, { serverStats: false })
-      .then((figures) => figures.rps)
-      .catch(unavailable);
-    return { mock, mockOnJobCases, mockWarmingUp, jobCases: cases.length, jobRequests: jobRequestCount };
+    const mock = warmUp
+      ? await measureOnce("http-signed", prism.url.origin, window, { serverStats: false })
+          .then((figures) => figures.rps)
+          .catch(unavailable)
+      : none;
+    return { mock, firstPass, mockWarmingUp, jobCases: cases.length, jobRequests: jobRequestCount };
   } catch (error) {
     const why = unavailable(error);
-    return { mock: why, mockOnJobCases: why, mockWarmingUp: [], jobCases: 0, jobRequests: 0 };
+    return { mock: why, firstPass: why, mockWarmingUp: [], jobCases: 0, jobRequests: 0 };
   } finally {
     await prism?.stop();
   }
 }
 
-export async function measureContract(runs: number, window: Window): Promise<ContractResult> {
+/**
+ * The job once at one worker; then `rounds` rounds, each the job at its default workers and a
+ * fresh Prism's first pass over the job's requests, interleaved so that whatever else loads the
+ * machine weighs on both alike: the figures are the medians (a fresh Prism's first pass moves by
+ * a fifth between runs on a quiet machine), and each round's ratio is kept.
+ */
+export async function measureContract(runs: number, rounds: number, window: Window): Promise<ContractResult> {
   const attempt = (workers: number) =>
     measureVerify(runs, workers).catch((error: unknown) => ({
       unavailable: (error as Error).message.slice(0, 300),
     }));
   const verify = await attempt(1);
-  const verifyConcurrent = await attempt(embeddedMockWorkers);
-  return { verify, verifyConcurrent, workers: embeddedMockWorkers, ...(await measureMock(window, runs)) };
+  const jobRuns: VerifyFigures[] = [];
+  const firstPasses: number[] = [];
+  let last: MockFigures | undefined;
+  for (let round = 0; round < rounds; round++) {
+    const job = await attempt(embeddedMockWorkers);
+    if ("unavailable" in job) return { ...failed(verify, job), workers: embeddedMockWorkers };
+    jobRuns.push(job);
+    last = await measureMock(window, runs, round === rounds - 1);
+    if (typeof last.firstPass !== "number")
+      return { ...failed(verify, job, last.firstPass), workers: embeddedMockWorkers };
+    firstPasses.push(last.firstPass);
+  }
+  const byRate = [...jobRuns].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return {
+    verify,
+    verifyConcurrent: byRate[Math.floor((byRate.length - 1) / 2)]!,
+    verifyConcurrentRuns: jobRuns.map((j) => j.requestsPerSecond),
+    workers: embeddedMockWorkers,
+    mock: last!.mock,
+    mockOnJobCases: median(firstPasses),
+    mockFirstPasses: firstPasses,
+    mockWarmingUp: last!.mockWarmingUp,
+    jobCases: last!.jobCases,
+    jobRequests: last!.jobRequests,
+  };
+}
+
+function failed(
+  verify: ContractResult["verify"],
+  job: ContractResult["verify"],
+  mock: { unavailable: string } = { unavailable: "the job did not run" },
+): Omit<ContractResult, "workers"> {
+  return {
+    verify,
+    verifyConcurrent: job,
+    verifyConcurrentRuns: [],
+    mock,
+    mockOnJobCases: mock,
+    mockFirstPasses: [],
+    mockWarmingUp: [],
+    jobCases: 0,
+    jobRequests: 0,
+  };
 }

@@ -12,6 +12,8 @@ export interface Settings {
   signOps: number;
   signRounds: number;
   verifyRuns: number;
+  /** Rounds of the contract job at its default workers, each beside a fresh Prism's first pass. */
+  contractRounds: number;
   mockWarmupMs: number;
   mockWindowMs: number;
   diffRuns: number;
@@ -26,6 +28,7 @@ export const fullSettings: Settings = {
   signOps: 20_000,
   signRounds: 7,
   verifyRuns: 100,
+  contractRounds: 5,
   mockWarmupMs: 1000,
   mockWindowMs: 3000,
   diffRuns: 7,
@@ -39,6 +42,7 @@ export const quickSettings: Settings = {
   signOps: 500,
   signRounds: 1,
   verifyRuns: 2,
+  contractRounds: 1,
   mockWarmupMs: 100,
   mockWindowMs: 300,
   diffRuns: 1,
@@ -53,7 +57,8 @@ Benchmarks the restore-jobs client against the AWS SDK for JavaScript v3, side b
   throughput  requests/s against a loopback server, 1 and 16 in flight (ours, SDK, raw fetch, raw
               node:http; median of 5 rounds, each request checked by the server)
   sign        signing operations/s: our signRequest against @smithy/signature-v4
-  contract    restore-jobs verify cases/s against the embedded mock, beside the mock's own capacity
+  contract    restore-jobs verify req/s and cases/s against the embedded mock, beside a fresh mock's
+              own capacity on the job's requests (median of 5 interleaved rounds)
   install     node_modules of an empty project after installing the client, the tools and the AWS
               SDK's @aws-sdk/client-backup (du -sk; from the npm cache, else the registry)
   diff        restore-jobs diff of two generated 5,000-line specs, --no-compiler: the built command

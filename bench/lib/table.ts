@@ -201,7 +201,8 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
   if (contract && !(contract instanceof Error)) {
     const { mock, mockOnJobCases } = contract;
     const label = (c: string) => `the mock's capacity, small valid PUTs ${c} at a time (req/s)`;
-    const onJobCases = `a fresh mock's capacity on the job's own requests, 16 cases at a time (req/s)`;
+    const rounds = contract.mockFirstPasses.length;
+    const onJobCases = `a fresh mock's first pass over the job's own requests, 16 cases at a time (req/s, median of ${rounds})`;
     const fixedPut = (against: string) =>
       "unavailable" in mock ? Number.NaN : (mock[against] ?? Number.NaN);
     const rowsOf: [string, ContractResult["verify"], string][] = [
@@ -217,7 +218,7 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
       // own requests, in requests (an idempotency case is a pair); the small valid PUTs show how
       // much more those cost Prism.
       if (against === "16") {
-        const figure = `verify req/s, ${workers}`;
+        const figure = `verify req/s, ${workers} (median of ${contract.verifyConcurrentRuns.length})`;
         out.push(
           typeof mockOnJobCases === "number"
             ? compare(p5, figure, verify.requestsPerSecond, onJobCases, mockOnJobCases, {
@@ -241,10 +242,14 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
         `- contract, ${workers}: ${verify.cases} cases (${verify.requests} requests) in ${num(verify.checksMs / 1000)} s of checks (${num(verify.wallMs / 1000)} s with Prism's start), ${settings.verifyRuns} runs per check${verify.findings ? ", WITH FINDINGS" : ""}`,
       );
     }
-    if (typeof mockOnJobCases === "number")
+    if (typeof mockOnJobCases === "number") {
+      const { verifyConcurrentRuns: jobs, mockFirstPasses: passes } = contract;
+      const ratios = jobs.map((job, round) => `${(job / (passes[round] ?? Number.NaN)).toFixed(2)}×`);
       details.push(
-        `- the mock (a fresh Prism, alone) on the job's own ${contract.jobCases} cases (${contract.jobRequests} requests; the same seed and runs, sent as its checks send them, raw node:http, no judging), 16 cases at a time: ${num(mockOnJobCases)} req/s on its first pass, the job's figure's baseline; ${contract.mockWarmingUp.map(num).join(" and ")} req/s on the next two passes over the same requests, as V8 warms Prism's code up (the job meets a fresh Prism every run)`,
+        `- the mock (a fresh Prism, alone) on the job's own ${contract.jobCases} cases (${contract.jobRequests} requests; the same seed and runs, sent as its checks send them, raw node:http, no judging), 16 cases at a time: ${num(mockOnJobCases)} req/s on its first pass (median of ${passes.length}: ${passes.map(num).join(", ")}), the job's figure's baseline; ${contract.mockWarmingUp.map(num).join(" and ")} req/s on the next two passes over the same requests in the last round, as V8 warms Prism's code up (the job meets a fresh Prism every run)`,
+        `- contract, --workers ${contract.workers}, round by round (the job's req/s, then a fresh Prism's first pass): ${jobs.map((job, round) => `${num(job)} / ${num(passes[round] ?? Number.NaN)} = ${ratios[round]}`).join("; ")}`,
       );
+    }
     if (!("unavailable" in mock))
       details.push(
         `- the mock (Prism, alone): ${num(mock["1"] ?? Number.NaN)} req/s 1 at a time, ${num(mock["16"] ?? Number.NaN)} req/s 16 at a time (small valid signed PUTs, raw node:http)`,
