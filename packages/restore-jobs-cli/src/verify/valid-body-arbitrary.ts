@@ -26,14 +26,32 @@ export function textArbitrary(minLength = 0, maxLength?: number): fc.Arbitrary<s
   const shortMax = Math.max(minLength, maxLength === undefined ? 24 : Math.min(24, maxLength));
   const short = [
     { weight: 3, arbitrary: fc.string({ minLength, maxLength: shortMax }) },
-    { weight: 2, arbitrary: fc.string({ unit: "grapheme", minLength, maxLength: shortMax }) },
+    {
+      weight: 2,
+      // fast-check counts graphemes, JSON Schema code points: a grapheme may be several.
+      arbitrary: fc
+        .string({ unit: "grapheme", minLength, maxLength: shortMax })
+        .filter((s) => maxLength === undefined || [...s].length <= maxLength),
+    },
   ];
   const longMax = maxLength === undefined ? 4000 : maxLength;
   if (longMax < 200) return fc.oneof(...short);
-  return fc.oneof(...short, {
-    weight: 1,
-    arbitrary: fc.string({ minLength: Math.max(minLength, 200), maxLength: longMax }),
-  });
+  return fc.oneof(...short, { weight: 1, arbitrary: longTextArbitrary(Math.max(minLength, 200), longMax) });
+}
+
+/**
+ * A long string: a short drawn chunk of printable ASCII, repeated to a drawn length from
+ * `minLength` to `maxLength` (fast-check's integer leans to both ends: a `maxLength` is met
+ * exactly). Written here, not `fc.string`, because fast-check draws a string one character at a
+ * time, each with its own shrink tree: long strings were most of the job's drawing time, which
+ * slows the embedded mock it shares two cores with, and `fc.string`'s default size never drew one
+ * longer than about 400 characters. What a long value tests is its length (a server's limits);
+ * which characters it holds is the short strings' business. It shrinks by its length and its chunk.
+ */
+function longTextArbitrary(minLength: number, maxLength: number): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.string({ minLength: 1, maxLength: 24 }), fc.integer({ min: minLength, max: maxLength }))
+    .map(([chunk, length]) => chunk.repeat(Math.ceil(length / chunk.length)).slice(0, length));
 }
 
 export function valueArbitrary(doc: SchemaDocument, raw: unknown): fc.Arbitrary<unknown> {

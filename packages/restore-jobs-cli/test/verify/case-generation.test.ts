@@ -4,6 +4,7 @@ import { validateStartRestoreJobInput } from "../../../../test-support/request-v
 import { loadSpec, type OpenApiDocument } from "../../src/openapi-document.js";
 import { bodyArbitraries } from "../../src/verify/body-arbitraries.js";
 import { contractOf } from "../../src/verify/contract.js";
+import { textArbitrary } from "../../src/verify/valid-body-arbitrary.js";
 
 // The generated validator (compiled by scripts/generate.ts) is an independent judge of the cases
 // the job derives from the spec at run time.
@@ -68,6 +69,20 @@ describe("cases derived from the request schema", () => {
         expect(typeof body !== "string" && Boolean(body)).toBe(true);
     },
   );
+
+  test("long strings reach a string's maxLength exactly and never pass it; without one, up to 4,000", () => {
+    const lengths = (min: number, max: number | undefined) =>
+      fc.sample(textArbitrary(min, max), { numRuns: 3000, seed: 7 }).map((s) => [...s].length);
+    const bounded = lengths(0, 1000);
+    expect(Math.max(...bounded)).toBe(1000);
+    expect(bounded.filter((n) => n > 400).length).toBeGreaterThan(50);
+    const unbounded = lengths(5, undefined);
+    expect(Math.min(...unbounded)).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...unbounded)).toBe(4000);
+    const narrow = lengths(300, 350);
+    expect(Math.min(...narrow)).toBe(300);
+    expect(Math.max(...narrow)).toBe(350);
+  });
 
   test("every rule kind is broken, the EFS rule included", () => {
     const rules = new Set(fc.sample(bodies.invalid, { numRuns: 500, seed: 1 }).map((c) => c.breakage.rule));
