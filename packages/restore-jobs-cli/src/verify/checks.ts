@@ -19,6 +19,11 @@ import { type CheckName, type Exchange, type RequestCase, sigv4Breaches, type Ve
 export interface CheckContext {
   contract: Contract;
   send: (requestCase: RequestCase) => Promise<Exchange>;
+  /**
+   * The answer to a case for a check that judges the case by that one answer: sent once for all
+   * such checks (shared-answers.ts), where `send` sends every time.
+   */
+  answerOf: (requestCase: RequestCase) => Promise<Exchange>;
   /** Whether the target can verify SigV4 signatures (not the embedded mock). */
   verifiesSignatures: boolean;
   /** Whether the target is Prism's validation proxy (its `sl-violations` header is read). */
@@ -75,12 +80,15 @@ function serverTrouble(exchange: Exchange): string | undefined {
   return undefined;
 }
 
-/** Sends the case once and judges its response, unless it is a server error (see serverTrouble). */
+/**
+ * Judges the case's one answer (sent once for every check judged this way: `answerOf`), unless it
+ * is a server error (see serverTrouble).
+ */
 function single(
   judge: (requestCase: RequestCase, exchange: Exchange, context: CheckContext) => Verdict,
 ): Check["judge"] {
   return async (requestCase, context) => {
-    const exchange = await context.send(requestCase);
+    const exchange = await context.answerOf(requestCase);
     const trouble = serverTrouble(exchange);
     return {
       exchanges: [exchange],
@@ -98,12 +106,26 @@ function errorCodeOf(body: unknown): unknown {
   return isObject(error) ? error.code : undefined;
 }
 
+/** Covering cases first, every time: every enum value, empty and Unicode metadata, and so on. */
+const coveringExamples = ({ contract }: CheckContext) => coverageCases(contract);
+
+/**
+ * The cases of the checks that judge any case by its answer: these functions are shared, so that
+ * the job draws the cases once (DrawnCases, run-check.ts) and sends each once (shared-answers.ts)
+ * for all of them.
+ */
+const answerCases: Pick<Check, "cases" | "examples"> = {
+  cases: ({ contract, verifiesSignatures, sessionToken }) =>
+    anyCases(contract, verifiesSignatures, sessionToken),
+  examples: coveringExamples,
+};
+
 export const checks: Check[] = [
   {
     name: "positive_data_accepted",
     description: "a valid signed request gets 200",
     cases: ({ contract }) => validCases(contract),
-    examples: ({ contract }) => coverageCases(contract),
+    examples: coveringExamples,
     judge: single((_, { response }) =>
       response?.status === 200 ? pass : fail(`a valid request got ${response?.status}, expected 200`),
     ),
@@ -135,8 +157,7 @@ export const checks: Check[] = [
   {
     name: "status_code_conformance",
     description: "every status is one the spec declares for the operation",
-    cases: ({ contract, verifiesSignatures, sessionToken }) =>
-      anyCases(contract, verifiesSignatures, sessionToken),
+    ...answerCases,
     judge: single((_, { response }, { contract }) =>
       contract.declaresStatus(response?.status ?? 0)
         ? pass
@@ -146,8 +167,7 @@ export const checks: Check[] = [
   {
     name: "content_type_conformance",
     description: "the declared media type (application/json)",
-    cases: ({ contract, verifiesSignatures, sessionToken }) =>
-      anyCases(contract, verifiesSignatures, sessionToken),
+    ...answerCases,
     judge: single((_, { response }, { contract }) => {
       const status = response?.status ?? 0;
       const declared = contract.mediaTypesOf(status);
@@ -166,8 +186,7 @@ export const checks: Check[] = [
     name: "response_schema_conformance",
     description:
       "the body is valid against the schema of its status: the success envelope for 200, the error envelope otherwise",
-    cases: ({ contract, verifiesSignatures, sessionToken }) =>
-      anyCases(contract, verifiesSignatures, sessionToken),
+    ...answerCases,
     judge: single((requestCase, exchange, { contract }) => {
       const status = exchange.response?.status ?? 0;
       // A request body that is not JSON is outside the request contract: only a 4xx is asked for it.
@@ -188,11 +207,9 @@ export const checks: Check[] = [
     name: "not_a_server_error",
     description:
       "no 5xx, no reset connection, no answer later than the timeout, none over --max-response-bytes or with more than 100 header fields, on any case",
-    cases: ({ contract, verifiesSignatures, sessionToken }) =>
-      anyCases(contract, verifiesSignatures, sessionToken),
-    examples: ({ contract }) => coverageCases(contract),
+    ...answerCases,
     judge: async (requestCase, context) => {
-      const exchange = await context.send(requestCase);
+      const exchange = await context.answerOf(requestCase);
       const trouble = serverTrouble(exchange);
       return {
         exchanges: [exchange],
@@ -311,8 +328,7 @@ export const checks: Check[] = [
     name: "proxy_violations",
     description: "Prism's validation proxy reports no violation of the response (sl-violations)",
     skippedBecause: ({ viaProxy }) => (viaProxy ? undefined : "only with --proxy"),
-    cases: ({ contract, verifiesSignatures, sessionToken }) =>
-      anyCases(contract, verifiesSignatures, sessionToken),
+    ...answerCases,
     judge: single((_, exchange) => {
       const violations = responseViolations(exchange.response?.headers["sl-violations"]);
       return violations.length === 0 ? pass : fail(`Prism reports: ${violations.join("; ")}`);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { Check, CheckContext } from "./checks.js";
+import { type DrawnCases, drawWhileSending } from "./drawn-cases.js";
 import type { Redactor } from "./redaction.js";
 import { toCurl } from "./redaction.js";
 import type { Shard } from "./shard.js";
@@ -16,6 +17,8 @@ export interface RunCheckOptions {
   maxShrinkCases: number;
   /** Cases in flight at once; shrinking and `path` replay are sequential whatever this is. */
   workers?: number | undefined;
+  /** The job's draws of its checks' cases, shared by the checks that draw the same ones. */
+  drawn?: DrawnCases | undefined;
   redactor: Redactor;
   onProgress?: ((check: string, done: number, planned: number) => void) | undefined;
 }
@@ -54,15 +57,16 @@ export async function runCheck(
   const [start, end] = options.shard && !options.path ? shardRange(total, options.shard) : [0, total];
   const planned = end - start;
 
-  // With workers, the cases are drawn exactly as fast-check draws them for this seed and sent
-  // `workers` at a time as soon as they are drawn; the first (lowest) failing case is then
-  // replayed through fast-check by its path, which judges it again and shrinks it sequentially:
-  // the finding, its path and its replay are those of a sequential run.
+  // The cases are drawn exactly as fast-check draws them for this seed (or taken from the job's
+  // draw of them: drawn ahead, or by a check that draws the same ones) and sent `workers` at a
+  // time as soon as they are drawn; the first (lowest) failing case is then replayed through
+  // fast-check by its path, which judges it again and shrinks it sequentially: the finding, its
+  // path and its replay are those of a sequential run.
   let replayPath = options.path;
-  let sentConcurrently = 0;
-  let judgedConcurrently = 0;
-  if ((options.workers ?? 1) > 1 && !options.path) {
-    const draw = drawWhileSending(check.cases(context), params);
+  let cases = 0;
+  let judged = 0;
+  if (replayPath === undefined) {
+    const draw = options.drawn?.drawFor(check, params) ?? drawWhileSending(check.cases(context), params);
     let next = start;
     let firstFailure: number | undefined;
     const worker = async () => {
@@ -72,49 +76,38 @@ export async function runCheck(
         const requestCase = await draw.caseAt(at);
         if (requestCase === undefined) return;
         const { verdict } = await check.judge(requestCase, context);
-        sentConcurrently++;
-        options.onProgress?.(check.name, Math.min(sentConcurrently, planned), planned);
+        cases++;
+        options.onProgress?.(check.name, Math.min(cases, planned), planned);
         if (verdict.result === "skip") continue;
-        judgedConcurrently++;
+        judged++;
         if (verdict.result === "fail") firstFailure = Math.min(firstFailure ?? at, at);
       }
     };
     await Promise.all(Array.from({ length: options.workers ?? 1 }, worker));
-    await draw.finished;
+    await draw.finished.catch((error: Error) => {
+      throw new Error(`check ${check.name} crashed: ${error.message}`);
+    });
+    options.drawn?.release(check, params);
     if (firstFailure === undefined) {
       const durationMs = Math.round(performance.now() - started);
-      const counts = { cases: sentConcurrently, judged: judgedConcurrently, deterministic: examples.length };
-      return { ...base, ...counts, result: "pass", durationMs };
+      return { ...base, cases, judged, deterministic: examples.length, result: "pass", durationMs };
     }
     replayPath = String(firstFailure);
   }
 
-  let index = 0;
-  let shrinking = false;
   let shrinkCases = 0;
-  let cases = sentConcurrently;
-  let judged = judgedConcurrently;
   let last: { requestCase: RequestCase; exchanges: Exchange[]; message: string } | undefined;
-
-  const replaying = replayPath !== undefined;
   const property = fc.asyncProperty(check.cases(context), async (requestCase) => {
-    if (!shrinking && !replaying) {
-      const at = index++;
-      if (at < start || at >= end) return true;
-    } else if (++shrinkCases > options.maxShrinkCases) {
-      return true; // Shrinking budget spent: keep the smallest failing case found so far.
-    }
+    if (++shrinkCases > options.maxShrinkCases) return true; // Shrinking budget spent: keep the smallest failing case found so far.
     cases++;
     const { exchanges, verdict } = await check.judge(requestCase, context);
-    if (!shrinking) options.onProgress?.(check.name, Math.min(cases, planned), planned);
     if (verdict.result === "skip") return true;
     judged++;
     if (verdict.result === "pass") return true;
-    shrinking = true;
     last = { requestCase, exchanges, message: verdict.message };
     return false;
   });
-  const details = await fc.check(property, { ...params, ...(replayPath ? { path: replayPath } : {}) });
+  const details = await fc.check(property, { ...params, path: replayPath });
   const durationMs = Math.round(performance.now() - started);
   if (!details.failed || !last) {
     if (details.failed) {
@@ -142,47 +135,6 @@ export async function runCheck(
       exchanges,
       curl: exchanges.map((e) => redactor.text(toCurl(e.request))),
     },
-  };
-}
-
-/**
- * Draws the cases of `params` in fast-check's order while the workers send the first ones: the
- * draw yields to the event loop every few cases, so that answers are read as they arrive, and
- * `caseAt(i)` waits until case `i` is drawn (undefined when the draw ends before it).
- */
-function drawWhileSending(
-  arbitrary: fc.Arbitrary<RequestCase>,
-  params: fc.Parameters<[RequestCase]>,
-): { caseAt: (at: number) => Promise<RequestCase | undefined>; finished: Promise<unknown> } {
-  const drawn: RequestCase[] = [];
-  let done = false;
-  let wake: () => void = () => {};
-  let arrived = new Promise<void>((resolve) => {
-    wake = resolve;
-  });
-  const announce = () => {
-    const woken = wake;
-    arrived = new Promise<void>((resolve) => {
-      wake = resolve;
-    });
-    woken();
-  };
-  const property = fc.asyncProperty(arbitrary, async (requestCase) => {
-    drawn.push(requestCase);
-    announce();
-    if (drawn.length % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
-    return true;
-  });
-  const finished = fc.check(property, params).finally(() => {
-    done = true;
-    announce();
-  });
-  return {
-    caseAt: async (at) => {
-      while (drawn.length <= at && !done) await arrived;
-      return drawn[at];
-    },
-    finished,
   };
 }
 

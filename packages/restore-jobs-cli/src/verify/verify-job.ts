@@ -1,17 +1,19 @@
 import { credentialsFromEnv } from "restore-jobs";
 import { type Check, type CheckContext, checks } from "./checks.js";
 import { type Contract, contractOf } from "./contract.js";
+import { DrawnCases } from "./drawn-cases.js";
 import { VerifyCannotRun } from "./errors.js";
 import { jobTransport, type RateKept } from "./job-transport.js";
 import { startPrism } from "./prism-process.js";
 import type { RateLimit } from "./rate-limiter.js";
 import { Redactor } from "./redaction.js";
-import { dummyCredentials, regionFromEnv, requestBuilder } from "./request-signing.js";
-import { runCheck } from "./run-check.js";
+import { dummyCredentials, type RequestBuilder, regionFromEnv, requestBuilder } from "./request-signing.js";
+import { drawParameters, runCheck } from "./run-check.js";
 import type { PrismInFront } from "./schema-walk.js";
 import type { Shard } from "./shard.js";
+import { sharedAnswers } from "./shared-answers.js";
 import { loadJobSpec, type SpecIdentity } from "./spec-source.js";
-import type { CheckName, CheckResult } from "./types.js";
+import type { CheckName, CheckResult, RequestCase } from "./types.js";
 
 export interface VerifyOptions {
   /** The server to verify; without it, the embedded Prism mock of the spec. */
@@ -106,37 +108,53 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
   const redactor = new Redactor([credentials.secretAccessKey, credentials.sessionToken], options.headers);
   const wire = jobTransport(options);
 
+  // The target's URL is known once the embedded Prism has started; the cases are drawn before.
+  let build: RequestBuilder | undefined;
+  let requests = 0;
+  const send = (requestCase: RequestCase) => {
+    requests++;
+    return wire.send(build!(requestCase));
+  };
+  const context: CheckContext = {
+    contract,
+    send,
+    answerOf: sharedAnswers(send),
+    // The embedded mock only checks that an Authorization header is there.
+    verifiesSignatures: !embedded,
+    viaProxy: options.proxy !== undefined,
+    sessionToken: credentials.sessionToken !== undefined,
+    staticAnswers: embedded,
+    replay: (sent, body) => {
+      requests++;
+      return wire.send({ ...sent.request, body });
+    },
+  };
+  const selected: Check[] = checks.filter((c) => (options.checks ? options.checks.includes(c.name) : true));
+  const drawn = new DrawnCases(selected, context, (check) =>
+    drawParameters(check, context, options.runs, options.seed),
+  );
+
   let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
+  let prismStarted = false;
   try {
     if (options.proxy) await wire.ensureReachable(options.proxy);
-    prism = options.target ? undefined : await startPrism(await spec.prismPath(), options.proxy);
+    if (!options.target) {
+      const starting = startPrism(await spec.prismPath(), options.proxy).finally(() => {
+        prismStarted = true;
+      });
+      // Prism takes about two seconds to start, on one core: the job draws its cases meanwhile.
+      if (options.path === undefined) void drawn.drawAhead(() => prismStarted);
+      prism = await starting;
+    }
     const target = options.target ?? prism!.url;
     if (options.target) await wire.ensureReachable(target);
-    const build = requestBuilder(
+    build = requestBuilder(
       target,
       credentials,
       regionFromEnv(options.env),
       options.proxy ?? target,
       options.headers,
     );
-    let requests = 0;
-    const context: CheckContext = {
-      contract,
-      send: (requestCase) => {
-        requests++;
-        return wire.send(build(requestCase));
-      },
-      // The embedded mock only checks that an Authorization header is there.
-      verifiesSignatures: !embedded,
-      viaProxy: options.proxy !== undefined,
-      sessionToken: credentials.sessionToken !== undefined,
-      staticAnswers: embedded,
-      replay: (sent, body) => {
-        requests++;
-        return wire.send({ ...sent.request, body });
-      },
-    };
-    const selected: Check[] = checks.filter((c) => (options.checks ? options.checks.includes(c.name) : true));
     const results: CheckResult[] = [];
     for (const check of selected) {
       if (signal?.aborted) throw new VerifyCannotRun("INTERRUPTED", "interrupted");
@@ -149,6 +167,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
         shard: options.shard,
         maxShrinkCases: 300,
         workers: options.workers ?? (embedded ? embeddedMockWorkers : 1),
+        drawn,
         redactor,
         onProgress: options.onProgress,
       });

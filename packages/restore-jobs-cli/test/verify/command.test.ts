@@ -228,6 +228,27 @@ describe("restore-jobs verify, the command", () => {
     },
   );
 
+  it("a case judged by its one answer is sent once: the four checks that judge the answer cost the target what one of them costs", async () => {
+    server = await startContractServer(testCredentials, testRegion);
+    const argv = ["--target", server.url.href, "--runs", "30", "--seed", "5", "--workers", "4"];
+    const alone = await job([...argv, "--checks", "status_code_conformance"]);
+    const aloneSent = server.received.splice(0).length;
+    const answerChecks = [
+      "status_code_conformance",
+      "content_type_conformance",
+      "response_schema_conformance",
+      "not_a_server_error",
+    ];
+    const four = await job([...argv, "--checks", answerChecks.join(",")]);
+    const fourSent = server.received.splice(0).length;
+    expect([alone.exitCode, four.exitCode]).toEqual([0, 0]);
+    expect(fourSent).toBe(aloneSent);
+    // Each check still judges every case: its covering examples and its 30 random ones.
+    const judged = alone.results.results[0]?.cases ?? 0;
+    expect(judged).toBeGreaterThan(30);
+    expect(four.results.results.map((r) => [r.check, r.cases])).toEqual(answerChecks.map((c) => [c, judged]));
+  });
+
   it("a finding with --workers 4 is the finding with --workers 1: check, seed, path, counterexample", async () => {
     server = await startContractServer(testCredentials, testRegion, "rejects_valid_resource_type");
     const argv = [
