@@ -20,20 +20,32 @@ export function findingsOf<F extends Finding>(outcome: { results: { finding?: F 
   return outcome.results.flatMap((r) => (r.finding ? [r.finding] : []));
 }
 
-/** The closing table on stdout: check, cases, result. */
+/**
+ * The closing table on stdout: check, cases, requests (a case another check sent already sends
+ * none; an idempotency case sends two), result.
+ */
 export function closingTable(outcome: VerifyOutcome): string {
   const rows = outcome.results.map((r) => [
     r.check,
     String(r.cases),
+    String(r.requests ?? 0),
     r.result === "skipped" ? `skipped (${r.skippedBecause})` : r.result,
   ]);
-  const widths = [0, 1].map((i) => Math.max(i === 0 ? 5 : 5, ...rows.map((row) => row[i]?.length ?? 0)));
+  const header = ["check", "cases", "requests", "result"];
+  const widths = [0, 1, 2].map((i) =>
+    Math.max(header[i]?.length ?? 0, ...rows.map((row) => row[i]?.length ?? 0)),
+  );
   const line = (cells: string[]) =>
-    `${(cells[0] ?? "").padEnd(widths[0] ?? 0)}  ${(cells[1] ?? "").padStart(widths[1] ?? 0)}  ${cells[2] ?? ""}`;
+    [
+      (cells[0] ?? "").padEnd(widths[0] ?? 0),
+      (cells[1] ?? "").padStart(widths[1] ?? 0),
+      (cells[2] ?? "").padStart(widths[2] ?? 0),
+      cells[3] ?? "",
+    ].join("  ");
   const findings = findingsOf(outcome).length;
   return [
-    line(["check", "cases", "result"]),
-    line(["-".repeat(widths[0] ?? 0), "-".repeat(widths[1] ?? 0), "------"]),
+    line(header),
+    line([...widths.map((w) => "-".repeat(w)), "------"]),
     ...rows.map(line),
     ...coverageLine(outcome),
     "",
@@ -138,11 +150,11 @@ export function summaryMarkdown(outcome: Report): string {
     "",
     `Spec \`${outcome.spec.source}\`, sha256 \`${outcome.spec.sha256}\`.`,
     "",
-    "| check | cases | result |",
-    "| --- | ---: | --- |",
+    "| check | cases | requests | result |",
+    "| --- | ---: | ---: | --- |",
     ...outcome.results.map(
       (r) =>
-        `| \`${r.check}\` | ${r.cases} | ${icon[r.result]}${r.skippedBecause ? ` (${r.skippedBecause})` : ""} |`,
+        `| \`${r.check}\` | ${r.cases} | ${r.requests ?? 0} | ${icon[r.result]}${r.skippedBecause ? ` (${r.skippedBecause})` : ""} |`,
     ),
     ...coverageLine(outcome),
     ...findings.flatMap((f) => [

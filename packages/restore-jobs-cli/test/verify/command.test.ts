@@ -247,6 +247,11 @@ describe("restore-jobs verify, the command", () => {
     const judged = alone.results.results[0]?.cases ?? 0;
     expect(judged).toBeGreaterThan(30);
     expect(four.results.results.map((r) => [r.check, r.cases])).toEqual(answerChecks.map((c) => [c, judged]));
+    // The closing table and summary.md say so: cases judged, requests sent.
+    expect(four.stdout).toMatch(/^check\s+cases\s+requests\s+result$/m);
+    expect(four.stdout).toMatch(new RegExp(`^content_type_conformance\\s+${judged}\\s+0\\s+pass$`, "m"));
+    const summary = await readFile(join(four.reportDir, "summary.md"), "utf8");
+    expect(summary).toContain(`| \`status_code_conformance\` | ${judged} | ${aloneSent} | ✅ pass |`);
   });
 
   it("a finding with --workers 4 is the finding with --workers 1: check, seed, path, counterexample", async () => {

@@ -24,7 +24,7 @@ describe("the embedded Prism mock of openapi/restore-jobs.yaml", () => {
         "auth_enforced",
         "idempotency",
       ]);
-      expect(job.stdout).toMatch(/check\s+cases\s+result/);
+      expect(job.stdout).toMatch(/check\s+cases\s+requests\s+result/);
     } finally {
       await job.cleanup();
     }

@@ -42,7 +42,7 @@ describe("restore-jobs verify against loopback servers", () => {
     const { exitCode, failedChecks, stdout, stderr } = await verifyAgainst();
     expect(failedChecks, stderr).toEqual([]);
     expect(exitCode).toBe(0);
-    expect(stdout).toMatch(/auth_enforced\s+\d+\s+pass/);
+    expect(stdout).toMatch(/auth_enforced\s+\d+\s+\d+\s+pass/);
     expect(stdout).toContain("the target keeps the contract");
   });
 
