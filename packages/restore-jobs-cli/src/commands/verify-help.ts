@@ -42,6 +42,9 @@ Options:
                       fields, is a finding of not_a_server_error; redirects are never followed
   -h, --help          this help
 
+A case is sent once for all the checks that judge it by its answer: the closing table counts each
+check's cases and the requests it sent.
+
 Requests are signed with SigV4 from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
 and AWS_REGION (default us-east-1); against the embedded mock, dummy credentials when none are set.
 

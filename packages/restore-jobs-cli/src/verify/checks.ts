@@ -111,7 +111,7 @@ const coveringExamples = ({ contract }: CheckContext) => coverageCases(contract)
 
 /**
  * The cases of the checks that judge any case by its answer: these functions are shared, so that
- * the job draws the cases once (DrawnCases, run-check.ts) and sends each once (shared-answers.ts)
+ * the job draws the cases once (DrawnCases, drawn-cases.ts) and sends each once (shared-answers.ts)
  * for all of them.
  */
 const answerCases: Pick<Check, "cases" | "examples"> = {

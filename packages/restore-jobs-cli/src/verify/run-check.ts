@@ -98,7 +98,8 @@ export async function runCheck(
   let shrinkCases = 0;
   let last: { requestCase: RequestCase; exchanges: Exchange[]; message: string } | undefined;
   const property = fc.asyncProperty(check.cases(context), async (requestCase) => {
-    if (++shrinkCases > options.maxShrinkCases) return true; // Shrinking budget spent: keep the smallest failing case found so far.
+    // Past the shrinking budget: keep the smallest failing case found so far.
+    if (++shrinkCases > options.maxShrinkCases) return true;
     cases++;
     const { exchanges, verdict } = await check.judge(requestCase, context);
     if (verdict.result === "skip") return true;
