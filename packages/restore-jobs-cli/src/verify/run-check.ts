@@ -96,14 +96,18 @@ export async function runCheck(
   }
 
   let shrinkCases = 0;
+  // A failing case found above is counted already: judging it again to shrink it is not a new case.
+  let countedAlready = options.path === undefined;
   let last: { requestCase: RequestCase; exchanges: Exchange[]; message: string } | undefined;
   const property = fc.asyncProperty(check.cases(context), async (requestCase) => {
     // Past the shrinking budget: keep the smallest failing case found so far.
     if (++shrinkCases > options.maxShrinkCases) return true;
-    cases++;
+    const counted = countedAlready;
+    countedAlready = false;
+    if (!counted) cases++;
     const { exchanges, verdict } = await check.judge(requestCase, context);
     if (verdict.result === "skip") return true;
-    judged++;
+    if (!counted) judged++;
     if (verdict.result === "pass") return true;
     last = { requestCase, exchanges, message: verdict.message };
     return false;

@@ -106,4 +106,18 @@ describe("a job's draws of its checks' cases", () => {
         /check broken crashed: .*no such case/,
       );
   });
+
+  it("a failing case is counted once, whatever the workers: judging it again to shrink it is not a new case", async () => {
+    const { check } = fixture();
+    const failing = check("failing", () =>
+      fc.constant<RequestCase>({ kind: "valid", auth: "signed", body: "x" }),
+    );
+    failing.judge = async (requestCase) => ({
+      exchanges: [],
+      verdict: requestCase.body === "example" ? { result: "fail", message: "no" } : { result: "pass" },
+    });
+    const result = await runCheck(failing, context, options(jobDraws([failing])));
+    expect([result.result, result.cases, result.judged]).toEqual(["fail", 1, 1]);
+    expect(result.finding?.path).toBe("0");
+  });
 });
