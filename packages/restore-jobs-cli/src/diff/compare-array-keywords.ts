@@ -1,8 +1,6 @@
 /** The array keywords of JSON Schema 2020-12, judged in direction: contains (min/max), prefixItems, unevaluatedItems, uniqueItems. */
-import { howOf, judge, presence, relateAt } from "./keyword-judgement.js";
-import { pointer } from "./pointer.js";
-import { relateSchemas } from "./relate-schemas.js";
-import { child, type Place, type SchemaContext, show } from "./schema-context.js";
+import { howOf, keywordsAt, presence } from "./keyword-judgement.js";
+import { type Place, type SchemaContext, show } from "./schema-context.js";
 import type { SchemaView } from "./schema-view.js";
 
 export function compareArrayKeywords(
@@ -11,10 +9,7 @@ export function compareArrayKeywords(
   ctx: SchemaContext,
   place: Place,
 ): void {
-  const report = judge(ctx, place);
-  const was = (k: string) => before.keywords.get(k);
-  const now = (k: string) => after.keywords.get(k);
-  const relate = relateAt(ctx, place);
+  const { report, was, now, relate } = keywordsAt(before, after, ctx, place);
 
   // contains (with minContains, maxContains): how many items must match a schema.
   const containsWas = was("contains");
@@ -92,24 +87,13 @@ export function compareUnevaluated(
   place: Place,
 ): void {
   const group = keyword === "unevaluatedItems" ? "unevaluated-items" : "unevaluated-properties";
-  const was = (k: string) => before.keywords.get(k);
-  const now = (k: string) => after.keywords.get(k);
+  const { report, was, now, relate } = keywordsAt(before, after, ctx, place);
   if (was(keyword) === undefined && now(keyword) === undefined) return;
   // additionalProperties (items) evaluates every member (item) left: nothing is unevaluated then.
   const covered = (view: SchemaView) =>
     keyword === "unevaluatedProperties" ? view.additional !== true : view.items !== undefined;
   if (covered(before) && covered(after)) return;
   const asSchema = (v: unknown) => (v === false ? { not: {} } : v === true || v === undefined ? {} : v);
-  const r = relateSchemas(
-    asSchema(was(keyword)),
-    asSchema(now(keyword)),
-    ctx,
-    child(place, pointer(place.location, keyword), place.path),
-  );
-  judge(ctx, place)(
-    group,
-    howOf(r),
-    [keyword],
-    `${show(was(keyword) ?? null)} → ${show(now(keyword) ?? null)}`,
-  );
+  const r = relate(asSchema(was(keyword)), asSchema(now(keyword)), keyword);
+  report(group, howOf(r), [keyword], `${show(was(keyword) ?? null)} → ${show(now(keyword) ?? null)}`);
 }

@@ -9,7 +9,7 @@
 import { sameMeaning } from "./canonical.js";
 import { compareArrayKeywords, compareUnevaluated } from "./compare-array-keywords.js";
 import { compareObjectKeywords } from "./compare-object-keywords.js";
-import { howOf, judge, presence, relateAt } from "./keyword-judgement.js";
+import { howOf, judge, keywordsAt, presence } from "./keyword-judgement.js";
 import { pointer } from "./pointer.js";
 import { relateSchemas } from "./relate-schemas.js";
 import { child, type Place, type SchemaContext, show } from "./schema-context.js";
@@ -21,10 +21,7 @@ export function compareKeywords(
   ctx: SchemaContext,
   place: Place,
 ): void {
-  const report = judge(ctx, place);
-  const was = (k: string) => before.keywords.get(k);
-  const now = (k: string) => after.keywords.get(k);
-  const relate = relateAt(ctx, place);
+  const { report, was, now, relate } = keywordsAt(before, after, ctx, place);
 
   // not: the values NOT matching its schema. ¬A ⊆ ¬B exactly when B ⊆ A, so the schemas swap.
   if (was("not") !== undefined || now("not") !== undefined) {

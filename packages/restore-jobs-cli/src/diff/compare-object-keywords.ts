@@ -1,6 +1,6 @@
 /** The object keywords of JSON Schema 2020-12, judged in direction: dependentRequired, dependentSchemas, patternProperties. */
 import { isObject } from "../json.js";
-import { howOf, judge, relateAt } from "./keyword-judgement.js";
+import { howOf, keywordsAt } from "./keyword-judgement.js";
 import type { Place, SchemaContext } from "./schema-context.js";
 import type { SchemaView } from "./schema-view.js";
 
@@ -13,8 +13,7 @@ export function compareObjectKeywords(
   ctx: SchemaContext,
   place: Place,
 ): void {
-  const report = judge(ctx, place);
-  const relate = relateAt(ctx, place);
+  const { report, relate } = keywordsAt(before, after, ctx, place);
 
   // dependentRequired: {a: [b]} asks for b whenever a is there. More names asked narrows.
   const requiredWas = entries(before.keywords.get("dependentRequired"));

@@ -2,6 +2,7 @@
 import { pointer } from "./pointer.js";
 import { type Relation, relateSchemas } from "./relate-schemas.js";
 import { byDirection, child, type Place, type SchemaContext, subject } from "./schema-context.js";
+import type { SchemaView } from "./schema-view.js";
 import type { Level } from "./types.js";
 
 /** `narrowed`: fewer values are valid; `widened`: more; `changed`: some of each; `unjudged`: the rules cannot tell. */
@@ -65,4 +66,17 @@ export function judge(ctx: SchemaContext, place: Place): Judge {
 export function relateAt(ctx: SchemaContext, place: Place) {
   return (a: unknown, b: unknown, ...tokens: (string | number)[]): Relation =>
     relateSchemas(a, b, ctx, child(place, pointer(place.location, ...tokens), place.path));
+}
+
+/**
+ * What a keyword comparison at `place` works with: its report, each side's value of a keyword, and
+ * the relation of two schemas found below `place`.
+ */
+export function keywordsAt(before: SchemaView, after: SchemaView, ctx: SchemaContext, place: Place) {
+  return {
+    report: judge(ctx, place),
+    was: (k: string) => before.keywords.get(k),
+    now: (k: string) => after.keywords.get(k),
+    relate: relateAt(ctx, place),
+  };
 }
