@@ -5,6 +5,7 @@
  *                              →  generated/validators/<op>.ts      ajv's standalone validator of each `<Op>Input`
  *                              →  generated/validators/types.ts     the validators' one type
  *                              →  generated/validate-request.ts     StartRestoreJob's, where its consumers import it
+ *                              →  generated/operations.ts           each operation's bindings (operation-bindings.ts)
  * A repository tool: it ships in neither package.
  * `--check` writes nothing and exits 1 when generated/ is stale (0 fresh, 2 could not run).
  */
@@ -20,6 +21,7 @@ import {
   type OpenApiDocument,
   standaloneSchema,
 } from "../packages/restore-jobs-cli/src/openapi-document.js";
+import { bindingsSource } from "./operation-bindings.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const banner = (what: string) =>
@@ -205,6 +207,7 @@ export async function renderGenerated(): Promise<Map<string, string>> {
       content,
     ]),
     [`${generated}/validate-request.ts`, startRestoreJobBody],
+    [`${generated}/operations.ts`, bindingsSource(doc, banner("each operation's method, path and bindings"))],
   ]);
 }
 
@@ -234,8 +237,8 @@ const help = `Usage: npm run generate [-- --check]
 
 Rebuilds packages/restore-jobs/generated/ from packages/restore-jobs/openapi/restore-jobs.yaml:
 the openapi-typescript types (schema.ts), ajv's standalone validator of each operation's input
-(validators/<operation>.ts, one module each) and StartRestoreJob's where the client imports it
-(validate-request.ts).
+(validators/<operation>.ts, one module each), StartRestoreJob's where the client imports it
+(validate-request.ts) and where each operation's input members travel (operations.ts).
 
   --check   write nothing; report whether generated/ is stale
   --help    this text

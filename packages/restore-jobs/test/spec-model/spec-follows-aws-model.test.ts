@@ -6,7 +6,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { codeValues, documentedBeyondPattern, loadModel, modelledOperations } from "./expected-from-model.js";
+import * as bindings from "../../generated/operations.js";
+import {
+  codeValues,
+  documentedBeyondPattern,
+  expectedOperation,
+  loadModel,
+  modelledOperations,
+} from "./expected-from-model.js";
 import { schemaOf, specDrift } from "./spec-drift.js";
 
 const specText = readFileSync(new URL("../../openapi/restore-jobs.yaml", import.meta.url), "utf8");
@@ -60,6 +67,27 @@ describe("the spec and AWS's model", () => {
     expect(input("ListRestoreJobSummaries")).toMatchObject({
       properties: { AccountId: { anyOf: [{}, { enum: ["ANY", "AGGREGATE_ALL"] }] } },
     });
+  });
+
+  it("give the client each operation's bindings as the model binds them (generated/operations.ts)", () => {
+    for (const name of [...modelledOperations, "StartRestoreJob"]) {
+      const want = expectedOperation(model, name);
+      const by = (place: string) =>
+        Object.fromEntries(want.parameters.filter((p) => p.in === place).map((p) => [p.member, p.name]));
+      expect(
+        Object.values(bindings).find((b) => b.operationId === name),
+        name,
+      ).toEqual({
+        operationId: name,
+        method: want.method.toUpperCase(),
+        path: want.path,
+        successStatus: Number(want.success.status),
+        labels: by("path"),
+        query: by("query"),
+        headers: by("header"),
+        body: Object.keys((want.body?.properties as object | undefined) ?? {}),
+      });
+    }
   });
 
   it("write every input pattern so that ECMA-262's unicode mode (ajv, Prism) compiles it", () => {
