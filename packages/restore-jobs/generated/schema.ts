@@ -961,6 +961,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "RestoreJobs": [
+                     *         {
+                     *           "AccountId": "123456789012",
+                     *           "RestoreJobId": "52BEE289-7A5F-4F8F-9E5A-2B0C1E7D9A41",
+                     *           "RecoveryPointArn": "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0",
+                     *           "SourceResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0123456789abcdef0",
+                     *           "BackupVaultArn": "arn:aws:backup:us-east-1:123456789012:backup-vault:Default",
+                     *           "CreationDate": 1767323045.123,
+                     *           "CompletionDate": 1767323645.5,
+                     *           "Status": "COMPLETED",
+                     *           "PercentDone": "100.00%",
+                     *           "BackupSizeInBytes": 10737418240,
+                     *           "IamRoleArn": "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
+                     *           "ExpectedCompletionTimeMinutes": 10,
+                     *           "CreatedResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0fedcba9876543210",
+                     *           "ResourceType": "EBS",
+                     *           "RecoveryPointCreationDate": 1767236645,
+                     *           "IsParent": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListRestoreJobsOutput"];
                 };
             };
@@ -1156,6 +1180,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "BackupVaultArn": "arn:aws:backup:us-east-1:123456789012:backup-vault:Default",
+                     *       "RecoveryPointArn": "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0",
+                     *       "RestoreMetadata": {
+                     *         "availabilityZone": "us-east-1a",
+                     *         "encrypted": "false",
+                     *         "volumeSize": "100",
+                     *         "volumeType": "gp3"
+                     *       },
+                     *       "ResourceType": "EBS"
+                     *     }
+                     */
                     "application/json": components["schemas"]["GetRecoveryPointRestoreMetadataOutput"];
                 };
             };
@@ -1205,6 +1242,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "AccountId": "123456789012",
+                     *       "RestoreJobId": "52BEE289-7A5F-4F8F-9E5A-2B0C1E7D9A41",
+                     *       "RecoveryPointArn": "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0",
+                     *       "SourceResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0123456789abcdef0",
+                     *       "BackupVaultArn": "arn:aws:backup:us-east-1:123456789012:backup-vault:Default",
+                     *       "CreationDate": 1767323045.123,
+                     *       "CompletionDate": 1767323645.5,
+                     *       "Status": "COMPLETED",
+                     *       "PercentDone": "100.00%",
+                     *       "BackupSizeInBytes": 10737418240,
+                     *       "IamRoleArn": "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
+                     *       "ExpectedCompletionTimeMinutes": 10,
+                     *       "CreatedResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0fedcba9876543210",
+                     *       "ResourceType": "EBS",
+                     *       "RecoveryPointCreationDate": 1767236645,
+                     *       "IsParent": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["DescribeRestoreJobOutput"];
                 };
             };
@@ -1254,6 +1311,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "RestoreJobId": "52BEE289-7A5F-4F8F-9E5A-2B0C1E7D9A41",
+                     *       "Metadata": {
+                     *         "availabilityZone": "us-east-1a",
+                     *         "volumeType": "gp3"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["GetRestoreJobMetadataOutput"];
                 };
             };
@@ -1314,6 +1380,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "RestoreJobs": [
+                     *         {
+                     *           "AccountId": "123456789012",
+                     *           "RestoreJobId": "52BEE289-7A5F-4F8F-9E5A-2B0C1E7D9A41",
+                     *           "RecoveryPointArn": "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0",
+                     *           "SourceResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0123456789abcdef0",
+                     *           "BackupVaultArn": "arn:aws:backup:us-east-1:123456789012:backup-vault:Default",
+                     *           "CreationDate": 1767323045.123,
+                     *           "CompletionDate": 1767323645.5,
+                     *           "Status": "COMPLETED",
+                     *           "PercentDone": "100.00%",
+                     *           "BackupSizeInBytes": 10737418240,
+                     *           "IamRoleArn": "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
+                     *           "ExpectedCompletionTimeMinutes": 10,
+                     *           "CreatedResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0fedcba9876543210",
+                     *           "ResourceType": "EBS",
+                     *           "RecoveryPointCreationDate": 1767236645,
+                     *           "IsParent": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListRestoreJobsByProtectedResourceOutput"];
                 };
             };
@@ -1373,6 +1463,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "RestoreJobSummaries": [
+                     *         {
+                     *           "Region": "us-east-1",
+                     *           "AccountId": "123456789012",
+                     *           "State": "COMPLETED",
+                     *           "ResourceType": "EBS",
+                     *           "Count": 3,
+                     *           "StartTime": 1767225600,
+                     *           "EndTime": 1767312000
+                     *         }
+                     *       ],
+                     *       "AggregationPeriod": "ONE_DAY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListRestoreJobSummariesOutput"];
                 };
             };
