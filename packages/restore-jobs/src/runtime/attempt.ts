@@ -1,6 +1,6 @@
 /**
- * One attempt: sign → send → interpret. Whatever goes wrong leaves here as a RestoreJobsError:
- * every transport failure is translated once, in `transportFailure`.
+ * One attempt of any operation: sign → send → interpret. Whatever goes wrong leaves here as a
+ * RestoreJobsError: every transport failure is translated once, in `transportFailure`.
  */
 
 import {
@@ -8,17 +8,16 @@ import {
   RestoreJobsNetworkError,
   RestoreJobsProtocolError,
   RestoreJobsTimeoutError,
-} from "./errors.js";
-import type { StartRestoreJobInput } from "./input.js";
-import type { ReadAnswer, SignedPut } from "./openapi-fetch-adapter.js";
-import { interpretAnswer, type StartRestoreJobOutput } from "./response.js";
+} from "../errors.js";
+import type { Operation } from "../operations/operation.js";
+import type { AwsCredentials } from "../signing/credentials-types.js";
+import { signChecked } from "../signing/sign.js";
+import { ResponseTooLarge } from "../transport/bounded-fetch.js";
+import { AttemptTimedOut } from "../transport/node-http.js";
+import type { ReadAnswer, SignedRequest } from "./openapi-fetch-adapter.js";
+import type { PreparedRequest } from "./prepare.js";
+import { interpretAnswer } from "./response.js";
 import { attemptSignal } from "./retry.js";
-import type { AwsCredentials } from "./signing/credentials-types.js";
-import { signChecked } from "./signing/sign.js";
-import { ResponseTooLarge } from "./transport/bounded-fetch.js";
-import { AttemptTimedOut } from "./transport/node-http.js";
-
-const method = "PUT";
 
 /** The clock requests are signed with: the local one plus what a skew error taught. */
 export interface SigningClock {
@@ -29,24 +28,23 @@ export interface SigningClock {
 export interface AttemptContext {
   region: string;
   timeoutMs: number;
-  url: string;
-  /** `url`, parsed once: what is signed and sent. */
-  requestUrl: URL;
-  /** Sends one signed PUT through openapi-fetch and reads the answer once. */
-  put: (put: SignedPut) => Promise<ReadAnswer>;
+  /** The endpoint without a trailing slash; an operation's path is appended. */
+  baseUrl: string;
+  /** Sends one signed request through openapi-fetch and reads the answer once. */
+  send: (request: SignedRequest) => Promise<ReadAnswer>;
   /** Whether the own transport sends (it times the attempt itself) or a caller's fetch. */
   ownTransport: boolean;
   clock: SigningClock;
 }
 
-/** One signed attempt: sends the body once and turns the answer into the job, or throws a RestoreJobsError. */
-export type Attempt = (
-  body: StartRestoreJobInput,
-  json: string,
+/** One signed attempt: sends the request once and reads the answer into the output, or throws a RestoreJobsError. */
+export type Attempt = <Output>(
+  operation: Operation<unknown, Output>,
+  request: PreparedRequest,
   credentials: AwsCredentials,
   callSignal: AbortSignal | undefined,
   secrets: Set<string | undefined>,
-) => Promise<StartRestoreJobOutput>;
+) => Promise<Output>;
 
 /**
  * What a failed send becomes: the attempt's timeout (a timer in the transport, or the attempt's
@@ -56,6 +54,7 @@ export type Attempt = (
  */
 function transportFailure(
   error: unknown,
+  method: string,
   url: string,
   timeoutMs: number,
   timedOut: boolean,
@@ -83,15 +82,19 @@ function transportFailure(
 export function createAttempt({
   region,
   timeoutMs,
-  url,
-  requestUrl,
-  put,
+  baseUrl,
+  send,
   ownTransport,
   clock,
 }: AttemptContext): Attempt {
-  return async (body, json, credentials, callSignal, secrets) => {
+  return async (operation, request, credentials, callSignal, secrets) => {
+    const { method } = operation;
+    const url = new URL(`${baseUrl}${request.path}${request.query ? `?${request.query}` : ""}`);
+    const messageUrl = `${baseUrl}${request.path}`;
+    const toSign: Record<string, string> = { ...request.headers };
+    if (request.json !== undefined) toSign["content-type"] = "application/json";
     const headers = signChecked(
-      { method, url: requestUrl, headers: { "content-type": "application/json" }, body: json },
+      { method, url, headers: toSign, body: request.json },
       { credentials, region, service: "backup", date: clock.now() },
     );
     // The call's earlier attempts count too: a later answer may echo an earlier signature.
@@ -104,15 +107,25 @@ export function createAttempt({
     const attemptAbort = ownTransport ? undefined : attemptSignal(timeoutMs, callSignal ? [callSignal] : []);
     let answer: ReadAnswer;
     try {
-      answer = await put({ headers, body, json, callSignal, attemptSignal: attemptAbort?.signal, timeoutMs });
+      answer = await send({
+        method,
+        path: operation.path,
+        url,
+        headers,
+        json: request.json,
+        callSignal,
+        attemptSignal: attemptAbort?.signal,
+        timeoutMs,
+      });
     } catch (error) {
-      throw transportFailure(error, url, timeoutMs, attemptAbort?.timedOut() ?? false);
+      throw transportFailure(error, method, messageUrl, timeoutMs, attemptAbort?.timedOut() ?? false);
     } finally {
       attemptAbort?.dispose();
     }
     return interpretAnswer(answer.status, answer.headers, answer.text, {
       method,
-      url,
+      url: messageUrl,
+      read: operation.read,
       secrets: [...secrets],
     });
   };

@@ -1,21 +1,21 @@
 /**
- * One call of startRestoreJob after its input is prepared: retries, corrections, the deadline and
- * the caller's abort. It sees only RestoreJobsErrors: the attempt translated the transport's.
+ * One call of any operation after its input is prepared: retries (when the operation is
+ * idempotent), corrections, the deadline and the caller's abort. It sees only RestoreJobsErrors:
+ * the attempt translated the transport's.
  */
-import type { Attempt, SigningClock } from "./attempt.js";
 import {
   RestoreJobsAbortError,
   RestoreJobsApiError,
   type RestoreJobsError,
   RestoreJobsTimeoutError,
-} from "./errors.js";
-import type { StartRestoreJobInput } from "./input.js";
-import type { ResolvedOptions } from "./options.js";
-import type { StartRestoreJobOutput } from "./response.js";
+} from "../errors.js";
+import type { Operation } from "../operations/operation.js";
+import type { ResolvedOptions } from "../options.js";
+import type { AwsCredentials } from "../signing/credentials-types.js";
+import type { Attempt, SigningClock } from "./attempt.js";
+import type { PreparedRequest } from "./prepare.js";
 import { backoffDelay, RetryQuota, sleep, untilAborted } from "./retry.js";
-import type { AwsCredentials } from "./signing/credentials-types.js";
 
-const method = "PUT";
 /** SigV4 requests more than 5 minutes off the service's clock are refused. */
 const maxSkewMs = 5 * 60_000;
 const skewCodes = new Set([
@@ -28,7 +28,8 @@ const expiredTokenCodes = new Set(["ExpiredToken", "ExpiredTokenException"]);
 
 export interface CallContext {
   options: ResolvedOptions;
-  url: string;
+  /** The endpoint's base URL, for messages: `https://backup.us-east-1.amazonaws.com`. */
+  baseUrl: string;
   attempt: Attempt;
   /** Shared by every call of the client. */
   quota: RetryQuota;
@@ -70,17 +71,19 @@ function correctionFor(
 }
 
 /**
- * One startRestoreJob call after validation: attempts with one body and one idempotency token,
- * corrections (clock skew, expired token), retries with backoff under the shared quota, and the
- * caller's abort and the deadline, which end it at once.
+ * One call after validation: attempts with one prepared request (one idempotency token),
+ * corrections (clock skew, expired token), retries with backoff under the shared quota when the
+ * operation is idempotent, and the caller's abort and the deadline, which end it at once.
  */
-export async function runCall(
+export async function runCall<Output>(
   context: CallContext,
-  body: StartRestoreJobInput,
-  json: string,
+  operation: Operation<unknown, Output>,
+  request: PreparedRequest,
   callerSignal: AbortSignal | undefined,
-): Promise<StartRestoreJobOutput> {
-  const { options, url, attempt, quota } = context;
+): Promise<Output> {
+  const { options, attempt, quota } = context;
+  const method = operation.method;
+  const url = `${context.baseUrl}${request.path}`;
   if (callerSignal?.aborted) throw new RestoreJobsAbortError(method, url, callerSignal.reason);
   const deadline = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
   const callSignals = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
@@ -93,7 +96,7 @@ export async function runCall(
   };
 
   const corrections = new Set<string>();
-  let retriesLeft = options.maxAttempts - 1;
+  let retriesLeft = operation.idempotent ? options.maxAttempts - 1 : 0;
   let lastRetryCost: number | undefined;
   /** Requests sent: what `attempts` of an error says (a provider failing sends none). */
   let sent = 0;
@@ -107,7 +110,7 @@ export async function runCall(
       // the deadline; the attempt's own timeout is for the service, not for a slow SSO login.
       credentials = await untilAborted(options.credentials.get(), callSignal);
       sent++;
-      const output = await attempt(body, json, credentials, callSignal, secrets);
+      const output = await attempt(operation, request, credentials, callSignal, secrets);
       quota.release(lastRetryCost);
       return output;
     } catch (error) {

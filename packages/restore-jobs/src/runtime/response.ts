@@ -1,22 +1,23 @@
-import { RestoreJobsApiError, RestoreJobsProtocolError } from "./errors.js";
-import { isObject, type JsonObject, parseJsonObject } from "./json.js";
-import { redactSecrets } from "./redact.js";
-
-export interface StartRestoreJobOutput {
-  /** The restore job's id: `data.id` of the documented envelope, `RestoreJobId` on the AWS wire. */
-  id: string;
-  /** `data.created_at` of the documented envelope; the AWS wire does not send it. */
-  createdAt: Date | undefined;
-}
+/**
+ * An answer, either wire format, into an operation's output or a typed error, for every operation:
+ * a success is the operation's to read (its `read`); an error is read here once, the documented
+ * envelope and the AWS wire alike.
+ */
+import { RestoreJobsApiError, RestoreJobsProtocolError } from "../errors.js";
+import { isObject, type JsonObject, parseJsonObject } from "../json.js";
+import { NotTheOutput, type Operation } from "../operations/operation.js";
+import { redactSecrets } from "../redact.js";
 
 /** What the interpretation reads of headers: a Fetch `Headers` or the transport's lookup. */
 export interface HeaderLookup {
   get(name: string): string | null;
 }
 
-export interface AnswerContext {
+export interface AnswerContext<Output> {
   method: string;
   url: string;
+  /** How the operation reads its success answer. */
+  read: Operation<unknown, Output>["read"];
   /** Values that must not appear in an error even if the server echoes them. */
   secrets: readonly (string | undefined)[];
 }
@@ -83,34 +84,32 @@ function errorMessage(body: JsonObject | undefined): string {
   return message ?? "";
 }
 
-function parseDate(value: unknown): Date | undefined {
-  if (typeof value !== "string") return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
 /**
- * Turns an answer into the job's id, or throws `RestoreJobsApiError` (the service said no, in
- * either format) or `RestoreJobsProtocolError` (neither format).
+ * Turns an answer into the operation's output, or throws `RestoreJobsApiError` (the service said
+ * no, in either format) or `RestoreJobsProtocolError` (neither format, or not the output).
  */
-export function interpretAnswer(
+export function interpretAnswer<Output>(
   status: number,
   headers: HeaderLookup,
   text: string,
-  context: AnswerContext,
-): StartRestoreJobOutput {
+  context: AnswerContext<Output>,
+): Output {
   const body = parseJsonObject(text);
   const rawRequestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id");
   const requestId = rawRequestId === null ? undefined : redactSecrets(rawRequestId, context.secrets);
   const date = Date.parse(headers.get("date") ?? "");
   const serverDate = Number.isNaN(date) ? undefined : new Date(date);
   const base = { status, method: context.method, url: context.url, requestId, serverDate };
-  if (status >= 200 && status < 300 && body) {
-    const data = isObject(body.data) ? body.data : undefined;
-    if (body.success === true && data && nonEmptyString(data.id)) {
-      return { id: data.id, createdAt: parseDate(data.created_at) };
-    }
-    if (nonEmptyString(body.RestoreJobId)) return { id: body.RestoreJobId, createdAt: undefined };
+  let notTheOutput: string | undefined;
+  if (status >= 200 && status < 300) {
+    if (body?.success === false) notTheOutput = "a success status with the error envelope and no error code";
+    else
+      try {
+        return context.read(body, text);
+      } catch (error) {
+        if (!(error instanceof NotTheOutput)) throw error;
+        notTheOutput = error.message;
+      }
   }
   const code = status >= 300 || body?.success === false ? errorCode(headers, body) : undefined;
   if (code !== undefined) {
@@ -122,13 +121,7 @@ export function interpretAnswer(
     });
   }
   const reason =
-    status >= 200 && status < 300
-      ? text === ""
-        ? "an empty success answer"
-        : body
-          ? "a success answer without a restore job id (data.id or RestoreJobId)"
-          : "a success answer whose body is not a JSON object"
-      : `an error answer in neither the documented envelope nor the AWS error format`;
+    notTheOutput ?? "an error answer in neither the documented envelope nor the AWS error format";
   throw new RestoreJobsProtocolError({
     ...base,
     reason,
