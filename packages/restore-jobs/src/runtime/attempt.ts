@@ -19,12 +19,6 @@ import type { PreparedRequest } from "./prepare.js";
 import { interpretAnswer } from "./response.js";
 import { attemptSignal } from "./retry.js";
 
-/** The clock requests are signed with: the local one plus what a skew error taught. */
-export interface SigningClock {
-  offsetMs: number;
-  now(): Date;
-}
-
 export interface AttemptContext {
   region: string;
   timeoutMs: number;
@@ -34,7 +28,6 @@ export interface AttemptContext {
   send: (request: SignedRequest) => Promise<ReadAnswer>;
   /** Whether the own transport sends (it times the attempt itself) or a caller's fetch. */
   ownTransport: boolean;
-  clock: SigningClock;
 }
 
 /** One signed attempt: sends the request once and reads the answer into the output, or throws a RestoreJobsError. */
@@ -42,6 +35,8 @@ export type Attempt = <Output>(
   operation: Operation<unknown, Output>,
   request: PreparedRequest,
   credentials: AwsCredentials,
+  /** The time to sign with (the clock with its learnt offset), which a skew is judged against. */
+  signedAt: Date,
   callSignal: AbortSignal | undefined,
   secrets: Set<string | undefined>,
 ) => Promise<Output>;
@@ -79,15 +74,8 @@ function transportFailure(
   return new RestoreJobsNetworkError(method, url, error);
 }
 
-export function createAttempt({
-  region,
-  timeoutMs,
-  baseUrl,
-  send,
-  ownTransport,
-  clock,
-}: AttemptContext): Attempt {
-  return async (operation, request, credentials, callSignal, secrets) => {
+export function createAttempt({ region, timeoutMs, baseUrl, send, ownTransport }: AttemptContext): Attempt {
+  return async (operation, request, credentials, signedAt, callSignal, secrets) => {
     const { method } = operation;
     const url = new URL(`${baseUrl}${request.path}${request.query ? `?${request.query}` : ""}`);
     const messageUrl = `${baseUrl}${request.path}`;
@@ -95,7 +83,7 @@ export function createAttempt({
     if (request.json !== undefined) toSign["content-type"] = "application/json";
     const headers = signChecked(
       { method, url, headers: toSign, body: request.json },
-      { credentials, region, service: "backup", date: clock.now() },
+      { credentials, region, service: "backup", date: signedAt },
     );
     // The call's earlier attempts count too: a later answer may echo an earlier signature.
     secrets.add(credentials.secretAccessKey);

@@ -12,7 +12,7 @@ import {
 import type { Operation } from "../operations/operation.js";
 import type { ResolvedOptions } from "../options.js";
 import type { AwsCredentials } from "../signing/credentials-types.js";
-import type { Attempt, SigningClock } from "./attempt.js";
+import type { Attempt } from "./attempt.js";
 import type { PreparedRequest } from "./prepare.js";
 import { backoffDelay, RetryQuota, sleep, untilAborted } from "./retry.js";
 
@@ -25,6 +25,12 @@ const skewCodes = new Set([
   "SignatureDoesNotMatch",
 ]);
 const expiredTokenCodes = new Set(["ExpiredToken", "ExpiredTokenException"]);
+
+/** The clock requests are signed with: the local one plus what a skew error taught. */
+export interface SigningClock {
+  offsetMs: number;
+  now(): Date;
+}
 
 export interface CallContext {
   options: ResolvedOptions;
@@ -43,17 +49,23 @@ export interface CallContext {
 const isRetryable = (error: RestoreJobsError): boolean =>
   (error as { retryable?: boolean }).retryable === true;
 
-/** A correction that makes the same request worth sending again at once, each once a call. */
+/**
+ * A correction that makes the same request worth sending again at once, each once a call. A skew
+ * is judged against the time the refused request was signed with (`signedAt`), not against the
+ * client's clock now: when concurrent calls were signed before the first correction, each of them
+ * was still signed off the service's clock, and each is signed again.
+ */
 function correctionFor(
   { options, clock }: CallContext,
   failure: RestoreJobsError,
   done: Set<string>,
   credentials: AwsCredentials | undefined,
+  signedAt: Date | undefined,
 ): "skew" | "token" | undefined {
   if (!(failure instanceof RestoreJobsApiError)) return undefined;
   const serverTime = failure.serverDate?.getTime();
-  if (!done.has("skew") && skewCodes.has(failure.code) && serverTime !== undefined) {
-    if (Math.abs(serverTime - clock.now().getTime()) > maxSkewMs) {
+  if (!done.has("skew") && skewCodes.has(failure.code) && serverTime !== undefined && signedAt) {
+    if (Math.abs(serverTime - signedAt.getTime()) > maxSkewMs) {
       clock.offsetMs = serverTime - Date.now(); // later calls of the client keep it
       return "skew";
     }
@@ -105,12 +117,14 @@ export async function runCall<Output>(
   for (;;) {
     let failure: RestoreJobsError;
     let credentials: AwsCredentials | undefined;
+    let signedAt: Date | undefined;
     try {
       // A provider that hangs (an unreachable metadata endpoint) must not outlive an abort or
       // the deadline; the attempt's own timeout is for the service, not for a slow SSO login.
       credentials = await untilAborted(options.credentials.get(), callSignal);
       sent++;
-      const output = await attempt(operation, request, credentials, callSignal, secrets);
+      signedAt = context.clock.now();
+      const output = await attempt(operation, request, credentials, signedAt, callSignal, secrets);
       quota.release(lastRetryCost);
       return output;
     } catch (error) {
@@ -119,7 +133,7 @@ export async function runCall<Output>(
       failure = stopped() ?? (error as RestoreJobsError);
     }
     failure.attempts = sent;
-    const correction = correctionFor(context, failure, corrections, credentials);
+    const correction = correctionFor(context, failure, corrections, credentials, signedAt);
     if (correction) {
       // Signed again with the corrected clock or fresh credentials: not a fault, so it takes
       // neither a retry nor quota, and happens at most once a call.

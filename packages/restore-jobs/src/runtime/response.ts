@@ -84,6 +84,22 @@ function errorMessage(body: JsonObject | undefined): string {
   return message ?? "";
 }
 
+/** An IMF-fixdate, RFC 9110's HTTP-date as every server writes it: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const imfFixdate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+/** No server answering this client has a clock before 2025 (the year this client was written). */
+const earliestPlausibleMs = Date.UTC(2025, 0, 1);
+
+/**
+ * The answer's `Date` header when it is a plausible clock reading: an IMF-fixdate, not before
+ * 2025. `Date.parse` reads `"0"` as the year 2000 and many other strings as some date; a clock-skew
+ * correction from those would sign every later call wrongly.
+ */
+function plausibleDate(header: string | null): Date | undefined {
+  if (header === null || !imfFixdate.test(header)) return undefined;
+  const ms = Date.parse(header);
+  return ms >= earliestPlausibleMs ? new Date(ms) : undefined;
+}
+
 /**
  * Turns an answer into the operation's output, or throws `RestoreJobsApiError` (the service said
  * no, in either format) or `RestoreJobsProtocolError` (neither format, or not the output).
@@ -97,8 +113,7 @@ export function interpretAnswer<Output>(
   const body = parseJsonObject(text);
   const rawRequestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id");
   const requestId = rawRequestId === null ? undefined : redactSecrets(rawRequestId, context.secrets);
-  const date = Date.parse(headers.get("date") ?? "");
-  const serverDate = Number.isNaN(date) ? undefined : new Date(date);
+  const serverDate = plausibleDate(headers.get("date"));
   const base = { status, method: context.method, url: context.url, requestId, serverDate };
   let notTheOutput: string | undefined;
   if (status >= 200 && status < 300) {

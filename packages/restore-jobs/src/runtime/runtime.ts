@@ -7,8 +7,8 @@ import type { Operation } from "../operations/operation.js";
 import type { ResolvedOptions } from "../options.js";
 import { boundedFetch, type FetchLike } from "../transport/bounded-fetch.js";
 import { type NodeHttpTransport, nodeHttpTransport } from "../transport/node-http.js";
-import { createAttempt, type SigningClock } from "./attempt.js";
-import { runCall } from "./call.js";
+import { createAttempt } from "./attempt.js";
+import { runCall, type SigningClock } from "./call.js";
 import { openapiFetchSender } from "./openapi-fetch-adapter.js";
 import { prepareRequest } from "./prepare.js";
 import { RetryQuota } from "./retry.js";
@@ -65,7 +65,6 @@ export function createRuntime(options: ResolvedOptions): Runtime {
     baseUrl,
     send: openapiFetchSender(baseUrl, transport, fetch),
     ownTransport: transport !== undefined,
-    clock,
   });
   const context = { options, baseUrl, attempt, quota: new RetryQuota(options.retryQuota), clock };
   return {
