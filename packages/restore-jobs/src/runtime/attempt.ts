@@ -86,8 +86,6 @@ export function createAttempt({ region, timeoutMs, baseUrl, send, ownTransport }
       { credentials, region, service: "backup", date: signedAt },
     );
     // The call's earlier attempts count too: a later answer may echo an earlier signature.
-    secrets.add(credentials.secretAccessKey);
-    secrets.add(credentials.sessionToken);
     secrets.add(headers.authorization?.split("Signature=")[1]);
     delete headers.host;
     // Over the own transport the attempt's timeout is a timer in the transport; over a caller's

@@ -11,6 +11,7 @@ import {
 } from "../errors.js";
 import type { Operation } from "../operations/operation.js";
 import type { ResolvedOptions } from "../options.js";
+import { redactedCause, redactSecrets } from "../redact.js";
 import type { AwsCredentials } from "../signing/credentials-types.js";
 import type { Attempt } from "./attempt.js";
 import type { PreparedRequest } from "./prepare.js";
@@ -40,6 +41,11 @@ export interface CallContext {
   /** Shared by every call of the client. */
   quota: RetryQuota;
   clock: SigningClock;
+  /**
+   * The secrets of the client's recent credentials, which no error may hold: a provider failing
+   * to refresh may quote the credentials it gave before.
+   */
+  recentSecrets: Set<string | undefined>;
 }
 
 /**
@@ -83,6 +89,18 @@ function correctionFor(
 }
 
 /**
+ * The error as the caller gets it: its message and stack redacted of every secret the call knows
+ * (in every form) and every named one, and its `cause` (a caller's fetch's error, a provider's)
+ * replaced by a redacted copy, so a secret quoted there reaches no log.
+ */
+function scrubbed(error: RestoreJobsError, secrets: Set<string | undefined>): RestoreJobsError {
+  error.message = redactSecrets(error.message, secrets);
+  error.stack = redactSecrets(error.stack ?? "", secrets);
+  if (error.cause !== undefined) error.cause = redactedCause(error.cause, secrets);
+  return error;
+}
+
+/**
  * One call after validation: attempts with one prepared request (one idempotency token),
  * corrections (clock skew, expired token), retries with backoff under the shared quota when the
  * operation is idempotent, and the caller's abort and the deadline, which end it at once.
@@ -112,8 +130,8 @@ export async function runCall<Output>(
   let lastRetryCost: number | undefined;
   /** Requests sent: what `attempts` of an error says (a provider failing sends none). */
   let sent = 0;
-  /** What no error may hold, from every attempt of this call. */
-  const secrets = new Set<string | undefined>();
+  /** What no error may hold: the client's recent credentials, every attempt's signature. */
+  const secrets = new Set<string | undefined>(context.recentSecrets);
   for (;;) {
     let failure: RestoreJobsError;
     let credentials: AwsCredentials | undefined;
@@ -122,6 +140,13 @@ export async function runCall<Output>(
       // A provider that hangs (an unreachable metadata endpoint) must not outlive an abort or
       // the deadline; the attempt's own timeout is for the service, not for a slow SSO login.
       credentials = await untilAborted(options.credentials.get(), callSignal);
+      for (const secret of [credentials.secretAccessKey, credentials.sessionToken]) {
+        secrets.add(secret);
+        context.recentSecrets.add(secret);
+      }
+      // The last few credentials' secrets are enough: a provider quotes those it gave last.
+      for (const old of context.recentSecrets)
+        if (context.recentSecrets.size > 8) context.recentSecrets.delete(old);
       sent++;
       signedAt = context.clock.now();
       const output = await attempt(operation, request, credentials, signedAt, callSignal, secrets);
@@ -130,7 +155,7 @@ export async function runCall<Output>(
     } catch (error) {
       // The attempt and the credentials source throw RestoreJobsErrors only; an abort or the
       // deadline rejects with the signal's reason, which `stopped` names.
-      failure = stopped() ?? (error as RestoreJobsError);
+      failure = scrubbed(stopped() ?? (error as RestoreJobsError), secrets);
     }
     failure.attempts = sent;
     const correction = correctionFor(context, failure, corrections, credentials, signedAt);
@@ -152,7 +177,7 @@ export async function runCall<Output>(
     } catch {
       const end = stopped() ?? failure;
       end.attempts = sent;
-      throw end;
+      throw scrubbed(end, secrets);
     }
   }
 }

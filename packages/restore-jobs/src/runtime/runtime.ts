@@ -66,7 +66,14 @@ export function createRuntime(options: ResolvedOptions): Runtime {
     send: openapiFetchSender(baseUrl, transport, fetch),
     ownTransport: transport !== undefined,
   });
-  const context = { options, baseUrl, attempt, quota: new RetryQuota(options.retryQuota), clock };
+  const context = {
+    options,
+    baseUrl,
+    attempt,
+    quota: new RetryQuota(options.retryQuota),
+    clock,
+    recentSecrets: new Set<string | undefined>(),
+  };
   return {
     async send(operation, input, callOptions = {}) {
       const signal = checkCallOptions(callOptions);
