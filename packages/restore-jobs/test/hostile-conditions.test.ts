@@ -420,3 +420,54 @@ describe("hostile answers end in a typed error, with no hang", () => {
     expect(target.received).toHaveLength(1);
   });
 });
+
+describe("deadlines whatever the fetch", () => {
+  /** A user's fetch that never looks at the AbortSignal: it never answers. */
+  const deaf = () => new Promise<Response>(() => {});
+  /** A user's fetch that answers at once with a body that never ends (a chunk every 5 ms). */
+  let pulls = 0;
+  const endless = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) =>
+        new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            pulls++;
+            controller.enqueue(new TextEncoder().encode(" "));
+            resolve();
+          }, 5);
+        }),
+      cancel: () => clearTimeout(timer),
+    });
+    return new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  };
+
+  it.each([
+    ["timeoutMs (one attempt)", { timeoutMs: 50, maxAttempts: 1 }, "RestoreJobsTimeoutError"],
+    ["deadlineMs", { deadlineMs: 50 }, "RestoreJobsTimeoutError"],
+  ])("%s bounds a call whose fetch never answers and ignores the signal", async (_what, options, name) => {
+    const error = await client("http://127.0.0.1:9", { fetch: deaf, ...options })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name });
+  });
+
+  it("the caller's signal ends a call whose fetch ignores it", async () => {
+    const controller = new AbortController();
+    const call = client("http://127.0.0.1:9", { fetch: deaf }).startRestoreJob(input, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(new Error("user pressed Ctrl-C")), 20);
+    await expect(call).rejects.toMatchObject({ name: "RestoreJobsAbortError" });
+  });
+
+  it("timeoutMs bounds an endless body, and the body is no longer pulled after", async () => {
+    const error = await client("http://127.0.0.1:9", { fetch: endless, timeoutMs: 60, maxAttempts: 1 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RestoreJobsTimeoutError" });
+    const after = pulls;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pulls).toBe(after);
+  });
+});

@@ -19,6 +19,7 @@ import type { paths } from "../../generated/schema.js";
 import type { FetchLike } from "../transport/bounded-fetch.js";
 import type { NodeHttpTransport } from "../transport/node-http.js";
 import type { HeaderLookup } from "./response.js";
+import { untilAborted } from "./retry.js";
 
 /** An answer read once, whole: what the interpretation needs of it. */
 export interface ReadAnswer {
@@ -66,6 +67,28 @@ function standIn(answer: ReadAnswer): Response {
   return stand as unknown as Response;
 }
 
+/**
+ * A caller's fetch's answer body as text (UTF-8, a leading BOM dropped, as `Response.text()`),
+ * read until the signal fires: then the body is cancelled, so an endless one stops being pulled.
+ */
+async function textOf(response: Response, signal: AbortSignal | undefined): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const cancel = () => reader.cancel().catch(() => {});
+  signal?.addEventListener("abort", cancel, { once: true });
+  try {
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      chunks.push(value);
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks));
+  } finally {
+    signal?.removeEventListener("abort", cancel);
+  }
+}
+
 /** openapi-fetch's `request`, loosened: the path and method come from an operation descriptor. */
 type LooseRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<unknown>;
 
@@ -94,7 +117,16 @@ export function openapiFetchSender(
     const send: FetchLike = transport
       ? async () =>
           read(await transport.send({ method, url, headers, body: json, signal: callSignal, timeoutMs }))
-      : async (built, init) => read(await (fetch as FetchLike)(built, init));
+      : // A caller's fetch may ignore the signal (a tracer that rebuilds the request, a mock with an
+        // endless body): the attempt's signal bounds its answer and its body all the same.
+        async (built, init) => {
+          const response = await untilAborted((fetch as FetchLike)(built, init), attemptSignal);
+          return read({
+            status: response.status,
+            headers: response.headers,
+            text: () => textOf(response, attemptSignal),
+          });
+        };
     await request(method, path, {
       params: { path: {} },
       pathSerializer: () => url.href,
