@@ -471,3 +471,61 @@ describe("deadlines whatever the fetch", () => {
     expect(pulls).toBe(after);
   });
 });
+
+describe("nothing silently dropped, nothing loose", () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  class Input {
+    RecoveryPointArn = input.RecoveryPointArn;
+    Metadata = {};
+  }
+  it.each([
+    ["Metadata as a Map", { ...input, Metadata: new Map([["volumeType", "gp3"]]) }, "/Metadata"],
+    ["Metadata as a Date", { ...input, Metadata: new Date() }, "/Metadata"],
+    ["Metadata as a revoked Proxy", { ...input, Metadata: revoked() }, "/Metadata"],
+    ["the input as a revoked Proxy", revoked(), ""],
+    ["the input as a class instance", new Input(), ""],
+    [
+      "a throwing getter",
+      Object.defineProperty({ Metadata: {} }, "RecoveryPointArn", {
+        enumerable: true,
+        get() {
+          throw new TypeError("nope");
+        },
+      }),
+      "/RecoveryPointArn",
+    ],
+    ["a number that is not finite", { ...input, Metadata: { size: Number.NaN } }, "/Metadata/size"],
+  ])(
+    "%s is a RestoreJobsValidationError naming where, and nothing is sent",
+    async (_what, given, pointer) => {
+      const target = await serve((_req, res) => json(res, 200, { RestoreJobId: "job-1" }));
+      const error = await client(target.url)
+        .startRestoreJob(given as StartRestoreJobInput)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RestoreJobsValidationError);
+      expect((error as RestoreJobsValidationError).issues.map((i) => i.pointer)).toContain(pointer);
+      expect(target.received).toHaveLength(0);
+    },
+  );
+
+  it.each([
+    ["1", undefined],
+    ["Jan 2", undefined],
+    ["2025-01-01T00:00:00", undefined],
+    ["2025-01-01 00:00:00Z", undefined],
+    ["2025-02-30T00:00:00Z", undefined],
+    ["2025-01-01T00:00:00+02:00", "2024-12-31T22:00:00.000Z"],
+    ["2025-01-01T00:00:00.5Z", "2025-01-01T00:00:00.500Z"],
+  ])("created_at %j is read as RFC 3339 or not at all", async (createdAt, expected) => {
+    const target = await serve((_req, res) =>
+      json(res, 200, { success: true, data: { id: "job-1", created_at: createdAt } }),
+    );
+    const output = await client(target.url).startRestoreJob(input);
+    expect(output.id).toBe("job-1");
+    expect(output.createdAt?.toISOString()).toBe(expected);
+  });
+});
