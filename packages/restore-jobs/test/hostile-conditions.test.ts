@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type AwsCredentials,
@@ -527,5 +528,93 @@ describe("nothing silently dropped, nothing loose", () => {
     const output = await client(target.url).startRestoreJob(input);
     expect(output.id).toBe("job-1");
     expect(output.createdAt?.toISOString()).toBe(expected);
+  });
+});
+
+describe("bounds that still retry", () => {
+  const big = "x".repeat(4096);
+  it.each(["node:http", "caller's fetch"])(
+    "a 503 over maxResponseBytes is a retryable 503, and the retry gets the job (%s)",
+    async (transport) => {
+      const target = await serve((_req, res, n) =>
+        n === 1 ? json(res, 503, { message: big }) : json(res, 200, { RestoreJobId: "job-1" }),
+      );
+      const options = {
+        maxResponseBytes: 1024,
+        ...(transport === "caller's fetch" && { fetch: (r: Request, i?: RequestInit) => fetch(r, i) }),
+      };
+      await expect(client(target.url, options).startRestoreJob(input)).resolves.toMatchObject({
+        id: "job-1",
+      });
+      expect(target.received).toHaveLength(2);
+      const always = await serve((_req, res) => json(res, 503, { message: big }));
+      const error = await client(always.url, { ...options, maxAttempts: 1 })
+        .startRestoreJob(input)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RestoreJobsProtocolError", status: 503, retryable: true });
+      expect((error as Error).message).toContain("status 503");
+    },
+  );
+
+  it("a 200 over maxResponseBytes names status 200, streamed or declared", async () => {
+    const target = await serve((_req, res, n) => {
+      if (n === 1) return json(res, 200, { RestoreJobId: big });
+      res.writeHead(200, { "content-type": "application/json" }); // chunked: no Content-Length
+      res.write(`{"RestoreJobId":"${big}`);
+      res.end('"}');
+    });
+    for (let i = 0; i < 2; i++) {
+      const error = await client(target.url, { maxResponseBytes: 1024, maxAttempts: 1 })
+        .startRestoreJob(input)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RestoreJobsProtocolError", status: 200, retryable: false });
+      expect((error as Error).message).toContain("status 200");
+    }
+  });
+
+  it("a server's error message is bounded and holds no control characters", async () => {
+    const message = `\u001b[31mred\u001b[0m\r\nFAKE LOG LINE\u202etxt.exe ${"m".repeat(100_000)}`;
+    const target = await serve((_req, res) => json(res, 400, { __type: "Bad\u0007Code", message }));
+    const error = (await client(target.url)
+      .startRestoreJob(input)
+      .catch((e: unknown) => e)) as RestoreJobsApiError;
+    for (const text of [error.message, error.serviceMessage, error.code]) {
+      expect(text).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
+    }
+    expect(error.serviceMessage.length).toBeLessThan(1100);
+    expect(error.serviceMessage).toContain("more characters");
+  });
+
+  it("an answer compressed though the client did not ask for it is decoded; the request asks for identity", async () => {
+    const target = await serve((_req, res, n) => {
+      const body = Buffer.from(JSON.stringify({ RestoreJobId: `job-${n}` }));
+      const [encoding, bytes] =
+        n === 1
+          ? ["gzip", gzipSync(body)]
+          : n === 2
+            ? ["deflate", deflateSync(body)]
+            : ["br", brotliCompressSync(body)];
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding });
+      res.end(bytes);
+    });
+    const c = client(target.url);
+    for (const id of ["job-1", "job-2", "job-3"])
+      await expect(c.startRestoreJob(input)).resolves.toMatchObject({ id });
+    expect(target.received.map((r) => r.headers["accept-encoding"])).toEqual([
+      "identity",
+      "identity",
+      "identity",
+    ]);
+  });
+
+  it("a compressed answer that would decode past maxResponseBytes is not read, and names its status", async () => {
+    const target = await serve((_req, res) => {
+      res.writeHead(503, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end(gzipSync(Buffer.alloc(10 * 1024 * 1024, " ")));
+    });
+    const error = await client(target.url, { maxResponseBytes: 64 * 1024, maxAttempts: 1 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RestoreJobsProtocolError", status: 503, retryable: true });
   });
 });

@@ -16,7 +16,7 @@ import { ResponseTooLarge } from "../transport/bounded-fetch.js";
 import { AttemptTimedOut } from "../transport/node-http.js";
 import type { ReadAnswer, SignedRequest } from "./openapi-fetch-adapter.js";
 import type { PreparedRequest } from "./prepare.js";
-import { interpretAnswer } from "./response.js";
+import { interpretAnswer, isRetryableAnswer, serverText } from "./response.js";
 import { attemptSignal } from "./retry.js";
 
 export interface AttemptContext {
@@ -53,6 +53,7 @@ function transportFailure(
   url: string,
   timeoutMs: number,
   timedOut: boolean,
+  secrets: Set<string | undefined>,
 ): RestoreJobsError {
   if (error instanceof RestoreJobsError) return error;
   if (timedOut || error instanceof AttemptTimedOut)
@@ -61,12 +62,14 @@ function transportFailure(
     (e): e is ResponseTooLarge => e instanceof ResponseTooLarge,
   );
   if (tooLarge) {
+    // Not read, but the status came first: a 503 too large to read is a 503, retried as one.
+    const requestId = tooLarge.headers.get("x-amzn-requestid") ?? tooLarge.headers.get("x-amz-request-id");
     return new RestoreJobsProtocolError({
-      status: 0,
+      status: tooLarge.status,
       method,
       url,
-      requestId: undefined,
-      retryable: false,
+      requestId: requestId === null ? undefined : serverText(requestId, [...secrets], 200),
+      retryable: isRetryableAnswer(tooLarge.status, undefined),
       reason: tooLarge.message,
       excerpt: "",
     });
@@ -88,6 +91,9 @@ export function createAttempt({ region, timeoutMs, baseUrl, send, ownTransport }
     // The call's earlier attempts count too: a later answer may echo an earlier signature.
     secrets.add(headers.authorization?.split("Signature=")[1]);
     delete headers.host;
+    // Unsigned, so a proxy that rewrites it breaks nothing: the transport does not decompress
+    // what it did not ask for (it decodes what a server compresses regardless).
+    headers["accept-encoding"] = "identity";
     // Over the own transport the attempt's timeout is a timer in the transport; over a caller's
     // fetch it is an AbortController the fetch is handed.
     const attemptAbort = ownTransport ? undefined : attemptSignal(timeoutMs, callSignal ? [callSignal] : []);
@@ -104,7 +110,14 @@ export function createAttempt({ region, timeoutMs, baseUrl, send, ownTransport }
         timeoutMs,
       });
     } catch (error) {
-      throw transportFailure(error, method, messageUrl, timeoutMs, attemptAbort?.timedOut() ?? false);
+      throw transportFailure(
+        error,
+        method,
+        messageUrl,
+        timeoutMs,
+        attemptAbort?.timedOut() ?? false,
+        secrets,
+      );
     } finally {
       attemptAbort?.dispose();
     }

@@ -16,9 +16,8 @@
  */
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
-import type { FetchLike } from "../transport/bounded-fetch.js";
+import type { FetchLike, HeaderLookup } from "../transport/bounded-fetch.js";
 import type { NodeHttpTransport } from "../transport/node-http.js";
-import type { HeaderLookup } from "./response.js";
 import { untilAborted } from "./retry.js";
 
 /** An answer read once, whole: what the interpretation needs of it. */
