@@ -618,3 +618,56 @@ describe("bounds that still retry", () => {
     expect(error).toMatchObject({ name: "RestoreJobsProtocolError", status: 503, retryable: true });
   });
 });
+
+describe("a failure the caller can retry safely", () => {
+  const tokenOf = (req: Received) => JSON.parse(req.body).IdempotencyToken as string;
+
+  it("after the answer is lost, the error carries the token: a retry with it gets the same job, not a second", async () => {
+    const jobs = new Map<string, string>();
+    let answering = false;
+    const target = await serve((req, res) => {
+      const token = tokenOf(req);
+      if (!jobs.has(token)) jobs.set(token, `job-${jobs.size + 1}`);
+      if (!answering) return res.socket?.destroy(); // started, then the connection is lost
+      json(res, 200, { RestoreJobId: jobs.get(token) });
+    });
+    const c = client(target.url, { maxAttempts: 2 });
+    const error = (await c.startRestoreJob(input).catch((e: unknown) => e)) as RestoreJobsNetworkError;
+    expect(error).toBeInstanceOf(RestoreJobsNetworkError);
+    expect(error.idempotencyToken).toBe(tokenOf(target.received[0] as Received));
+    answering = true;
+    const again = await c.startRestoreJob({ ...input, IdempotencyToken: error.idempotencyToken as string });
+    expect(again.id).toBe("job-1");
+    expect(jobs.size).toBe(1);
+  });
+
+  it.each([
+    ["a timeout", (_req: Received, _res: ServerResponse) => {}, "RestoreJobsTimeoutError"],
+    [
+      "an unreadable 200",
+      (_req: Received, res: ServerResponse) => res.end("<html>ok</html>"),
+      "RestoreJobsProtocolError",
+    ],
+  ])("after %s, the error carries the token the request used", async (_what, handler, name) => {
+    const target = await serve(handler);
+    const error = await client(target.url, { maxAttempts: 1, timeoutMs: 100 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name, idempotencyToken: tokenOf(target.received[0] as Received) });
+  });
+
+  it("a retry the retry quota stopped says so", async () => {
+    const target = await serve((_req, res) => json(res, 503, { __type: "ServiceUnavailableException" }));
+    const error = await client(target.url, { retryQuota: 0 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "RestoreJobsApiError",
+      retryable: true,
+      attempts: 1,
+      retryQuotaExhausted: true,
+    });
+    expect((error as Error).message).toContain("not retried: the client's retry quota is spent");
+    expect((error as Error).stack).toContain("retry quota is spent");
+  });
+});
