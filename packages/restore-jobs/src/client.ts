@@ -12,6 +12,7 @@ import {
 import { type RestoreJobsClientOptions, resolveOptions } from "./options.js";
 import { type CallOptions, createRuntime } from "./runtime/runtime.js";
 import { signingMiddleware } from "./signing/middleware.js";
+import { boundedFetch } from "./transport/bounded-fetch.js";
 import { type NodeHttpTransport, transportFetch } from "./transport/node-http.js";
 
 /** Options of one call; kept under its first name. */
@@ -30,7 +31,9 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
   const options = resolveOptions(clientOptions);
   const runtime = createRuntime(options);
   // `raw` signs in a middleware, any request, over the same transport.
-  const fetch = runtime.fetch ?? transportFetch(runtime.transport as NodeHttpTransport);
+  const fetch = runtime.fetch
+    ? boundedFetch(runtime.fetch, options.maxResponseBytes)
+    : transportFetch(runtime.transport as NodeHttpTransport);
   const raw = createClient<paths>({ baseUrl: runtime.baseUrl, fetch });
   raw.use(signingMiddleware(options.credentials, options.region, () => runtime.clock.now()));
   return {

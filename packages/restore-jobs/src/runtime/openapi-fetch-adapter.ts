@@ -16,7 +16,7 @@
  */
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
-import type { FetchLike, HeaderLookup } from "../transport/bounded-fetch.js";
+import { type FetchLike, type HeaderLookup, ResponseTooLarge } from "../transport/bounded-fetch.js";
 import type { NodeHttpTransport } from "../transport/node-http.js";
 import { untilAborted } from "./retry.js";
 
@@ -68,21 +68,32 @@ function standIn(answer: ReadAnswer): Response {
 
 /**
  * A caller's fetch's answer body as text (UTF-8, a leading BOM dropped, as `Response.text()`),
- * read until the signal fires: then the body is cancelled, so an endless one stops being pulled.
+ * within `limit` bytes (a larger Content-Length fails at once, a body that grows past it when it
+ * does) and until the signal fires. On either, the body is cancelled, so an endless one stops
+ * being pulled.
  */
-async function textOf(response: Response, signal: AbortSignal | undefined): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const cancel = () => reader.cancel().catch(() => {});
+async function textOf(response: Response, signal: AbortSignal | undefined, limit: number): Promise<string> {
+  const tooLarge = (declared?: number) =>
+    new ResponseTooLarge(response.status, response.headers, limit, declared);
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  const reader = response.body?.getReader();
+  const cancel = () => reader?.cancel().catch(() => {});
   signal?.addEventListener("abort", cancel, { once: true });
   try {
+    if (declared > limit) throw tooLarge(declared);
     const chunks: Uint8Array[] = [];
+    let size = 0;
     for (;;) {
-      const { done, value } = await untilAborted(reader.read(), signal);
-      if (done) break;
-      chunks.push(value);
+      const read = reader && (await untilAborted(reader.read(), signal));
+      if (!read || read.done) break;
+      size += read.value.byteLength;
+      if (size > limit) throw tooLarge();
+      chunks.push(read.value);
     }
     return new TextDecoder().decode(Buffer.concat(chunks));
+  } catch (error) {
+    cancel();
+    throw error;
   } finally {
     signal?.removeEventListener("abort", cancel);
   }
@@ -93,13 +104,14 @@ type LooseRequest = (method: string, path: string, init: Record<string, unknown>
 
 /**
  * Sends a signed request through openapi-fetch: over the own transport when there is one, else
- * over `fetch` (the caller's, bounded). Resolves to the answer read once; rejects with what the
+ * over the caller's `fetch`, its body read here within `maxResponseBytes`. Resolves to the answer read once; rejects with what the
  * transport threw (the attempt translates it).
  */
 export function openapiFetchSender(
   baseUrl: string,
   transport: NodeHttpTransport | undefined,
   fetch: FetchLike | undefined,
+  maxResponseBytes: number,
 ): (request: SignedRequest) => Promise<ReadAnswer> {
   // Each request is sent by the per-call `fetch` below: over the transport, or the caller's fetch.
   const core = createClient<paths>({
@@ -123,7 +135,7 @@ export function openapiFetchSender(
           return read({
             status: response.status,
             headers: response.headers,
-            text: () => textOf(response, attemptSignal),
+            text: () => textOf(response, attemptSignal, maxResponseBytes),
           });
         };
     await request(method, path, {

@@ -5,7 +5,7 @@
 import { RestoreJobsConfigError } from "../errors.js";
 import type { Operation } from "../operations/operation.js";
 import type { ResolvedOptions } from "../options.js";
-import { boundedFetch, type FetchLike } from "../transport/bounded-fetch.js";
+import type { FetchLike } from "../transport/bounded-fetch.js";
 import { type NodeHttpTransport, nodeHttpTransport } from "../transport/node-http.js";
 import { createAttempt } from "./attempt.js";
 import { runCall, type SigningClock } from "./call.js";
@@ -28,7 +28,7 @@ export interface Runtime {
   ): Promise<Output>;
   /** The own node:http transport, or undefined when the caller gave a fetch. */
   readonly transport: NodeHttpTransport | undefined;
-  /** The caller's fetch, bounded; undefined over the own transport. */
+  /** The caller's fetch; undefined over the own transport. */
   readonly fetch: FetchLike | undefined;
   readonly clock: SigningClock;
   /** The endpoint without a trailing slash. */
@@ -58,12 +58,12 @@ export function createRuntime(options: ResolvedOptions): Runtime {
   };
   // The transport: node:http by default (transport/node-http.ts says why), or the caller's fetch.
   const transport = options.fetch ? undefined : nodeHttpTransport(options.maxResponseBytes);
-  const fetch = options.fetch && boundedFetch(options.fetch, options.maxResponseBytes);
+  const fetch = options.fetch;
   const attempt = createAttempt({
     region: options.region,
     timeoutMs: options.timeoutMs,
     baseUrl,
-    send: openapiFetchSender(baseUrl, transport, fetch),
+    send: openapiFetchSender(baseUrl, transport, fetch, options.maxResponseBytes),
     ownTransport: transport !== undefined,
   });
   const context = {
