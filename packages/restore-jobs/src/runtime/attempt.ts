@@ -14,17 +14,17 @@ import type { AwsCredentials } from "../signing/credentials-types.js";
 import { signChecked } from "../signing/sign.js";
 import { ResponseTooLarge } from "../transport/bounded-fetch.js";
 import { AttemptTimedOut } from "../transport/node-http.js";
-import type { ReadAnswer, SignedRequest } from "./openapi-fetch-adapter.js";
 import type { PreparedRequest } from "./prepare.js";
 import { interpretAnswer, isRetryableAnswer, serverText } from "./response.js";
 import { attemptSignal } from "./retry.js";
+import type { ReadAnswer, SignedRequest } from "./send.js";
 
 export interface AttemptContext {
   region: string;
   timeoutMs: number;
   /** The endpoint without a trailing slash; an operation's path is appended. */
   baseUrl: string;
-  /** Sends one signed request through openapi-fetch and reads the answer once. */
+  /** Sends one signed request and reads the answer once. */
   send: (request: SignedRequest) => Promise<ReadAnswer>;
   /** Whether the own transport sends (it times the attempt itself) or a caller's fetch. */
   ownTransport: boolean;
@@ -101,7 +101,6 @@ export function createAttempt({ region, timeoutMs, baseUrl, send, ownTransport }
     try {
       answer = await send({
         method,
-        path: operation.path,
         url,
         headers,
         json: request.json,

@@ -1,5 +1,5 @@
 /**
- * The runtime of one client: options → transport → openapi-fetch → attempt → call, and `send`,
+ * The runtime of one client: options → transport → send → attempt → call, and `send`,
  * the one entry every operation takes (its input prepared, then the call). Knows no operation.
  */
 import { RestoreJobsConfigError } from "../errors.js";
@@ -9,9 +9,9 @@ import type { FetchLike } from "../transport/bounded-fetch.js";
 import { type NodeHttpTransport, nodeHttpTransport } from "../transport/node-http.js";
 import { createAttempt } from "./attempt.js";
 import { runCall, type SigningClock } from "./call.js";
-import { openapiFetchSender } from "./openapi-fetch-adapter.js";
 import { prepareRequest } from "./prepare.js";
 import { RetryQuota } from "./retry.js";
+import { signedSender } from "./send.js";
 
 /** Options of one call, any operation. */
 export interface CallOptions {
@@ -63,7 +63,7 @@ export function createRuntime(options: ResolvedOptions): Runtime {
     region: options.region,
     timeoutMs: options.timeoutMs,
     baseUrl,
-    send: openapiFetchSender(baseUrl, transport, fetch, options.maxResponseBytes),
+    send: signedSender(transport, fetch, options.maxResponseBytes),
     ownTransport: transport !== undefined,
   });
   const context = {

@@ -60,7 +60,7 @@ export interface NodeHttpTransport {
  * start, where node:http has a native parser), and undici's per-request machinery costs more than
  * node:http's. No well-kept library gives a fetch over node:http without a parser of its own
  * (node-fetch 3 is ESM over node:http but re-implements the body and header classes), so this is
- * the small adapter openapi-fetch's `fetch` option asks for. Answers over `maxResponseBytes` are
+ * the small transport the runtime sends over (and, as a fetch, `client.raw`'s). Answers over `maxResponseBytes` are
  * not read: a larger Content-Length fails at once, a body that grows past it fails when it does.
  */
 export function nodeHttpTransport(maxResponseBytes: number): NodeHttpTransport {
