@@ -4,13 +4,14 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
+import type { CallOptions } from "./operations/operation.js";
 import {
   StartRestoreJob,
   type StartRestoreJobInput,
   type StartRestoreJobOutput,
 } from "./operations/start-restore-job.js";
 import { type RestoreJobsClientOptions, resolveOptions } from "./options.js";
-import { type CallOptions, createRuntime } from "./runtime/runtime.js";
+import { createRuntime } from "./runtime/runtime.js";
 import { signingMiddleware } from "./signing/middleware.js";
 import { boundedFetch } from "./transport/bounded-fetch.js";
 import { type NodeHttpTransport, transportFetch } from "./transport/node-http.js";

@@ -6,7 +6,7 @@
  * The catalogue with examples: docs/errors.md.
  */
 
-/** One problem with a StartRestoreJob input: where (a JSON pointer into the input) and what. */
+/** One problem with an input (or options): where (a JSON pointer into it) and what. */
 export interface ValidationIssue {
   pointer: string;
   message: string;

@@ -23,7 +23,7 @@ export {
   RestoreJobsValidationError,
   type ValidationIssue,
 } from "./errors.js";
-export type { Operation } from "./operations/operation.js";
+export type { CallOptions, Operation } from "./operations/operation.js";
 export {
   findInputProblems,
   type ResourceType,
@@ -32,7 +32,6 @@ export {
   type StartRestoreJobOutput,
 } from "./operations/start-restore-job.js";
 export type { RestoreJobsClientOptions } from "./options.js";
-export type { CallOptions } from "./runtime/runtime.js";
 export { credentialsFromEnv } from "./signing/credentials.js";
 export type { AwsCredentials, AwsCredentialsProvider, Environment } from "./signing/credentials-types.js";
 export { type RequestToSign, type SigningContext, signRequest } from "./signing/sign.js";
