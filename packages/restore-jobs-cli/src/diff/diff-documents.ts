@@ -7,6 +7,7 @@ import { firstDifference, locateDifference, operationMeaning } from "./operation
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
 import { compareParameters, compareRequestBodies } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
+import { withSharedSchemas } from "./shared-schemas.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
 import { compareWebhooks } from "./webhook-rules.js";
 
@@ -16,6 +17,10 @@ export interface DiffResult {
 }
 
 export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
+  return withSharedSchemas(oldDoc, newDoc, () => diffShared(oldDoc, newDoc));
+}
+
+function diffShared(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
   const list = new ChangeList();
   const pairs = matchOperations(oldDoc, newDoc, list);
   for (const pair of pairs) {
@@ -51,12 +56,23 @@ export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResul
   return { breaking: changes.some((c) => c.level === "breaking"), changes };
 }
 
+/** One change per id, place and message; a change of a shared schema lists every operation (and place) that reaches it. */
 function dedupe(changes: Change[]): Change[] {
-  const seen = new Set<string>();
-  return changes.filter((c) => {
+  const seen = new Map<string, Change>();
+  const out: Change[] = [];
+  for (const c of changes) {
     const key = `${c.id}\u0000${c.location}\u0000${c.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = seen.get(key);
+    if (first === undefined) {
+      const copy = { ...c };
+      seen.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    if (first.operations && c.operations) first.operations = union(first.operations, c.operations);
+    if (first.via && c.via) first.via = union(first.via, c.via);
+  }
+  return out;
 }
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();

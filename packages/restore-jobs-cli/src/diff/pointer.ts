@@ -6,3 +6,7 @@ export function escapeToken(token: string): string {
 export function pointer(base: string, ...tokens: (string | number)[]): string {
   return tokens.reduce<string>((acc, token) => `${acc}/${escapeToken(String(token))}`, base);
 }
+
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}

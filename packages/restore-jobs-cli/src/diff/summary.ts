@@ -32,3 +32,8 @@ export function disagreementText(check: {
     ? `rules say breaking (${check.rulesBreaking.join(", ")}), the types still accept it: types cannot see this rule`
     : `the types reject it (${check.detail ?? "not assignable"}), no rule says breaking`;
 }
+
+/** The operations a change concerns, as the text and markdown formats name them: every operation that reaches a shared schema. */
+export function operationsText(change: Change): string {
+  return (change.operations ?? (change.operation ? [change.operation] : [])).join(", ");
+}
