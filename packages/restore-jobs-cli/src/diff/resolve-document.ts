@@ -2,6 +2,7 @@
  * Resolves every `$ref` of a loaded document with @apidevtools/json-schema-ref-parser, so the rules
  * see documents whole: a schema inlined and the same schema referenced are the same object. External
  * references are read from where the document came from: the file system, or the same git revision.
+ * A `$ref` by `$anchor` and a `$ref`-looking value in data are settled first (ref-positions.ts).
  */
 import $RefParser, { type FileInfo, type ParserOptions } from "@apidevtools/json-schema-ref-parser";
 import { isObject } from "../json.js";
@@ -9,6 +10,7 @@ import { isDocumentationKey } from "./canonical.js";
 import { copyJson } from "./copy-json.js";
 import { staticDynamicRefs } from "./dynamic-refs.js";
 import { DocumentLoadError, type DocumentSource, gitShow, type LoadedDocument } from "./load-document.js";
+import { prepareRefs, restoreDataRefs } from "./ref-positions.js";
 
 export interface ResolvedDocument extends LoadedDocument {
   /** $refs replaced by their targets (shared and possibly cyclic objects). */
@@ -76,9 +78,10 @@ export async function resolveDocument(loaded: LoadedDocument): Promise<ResolvedD
   try {
     const resolved = (await new $RefParser().dereference(
       baseUrl(loaded.source),
-      hoistRefSiblings(staticDynamicRefs(loaded.raw)) as Record<string, unknown>,
+      hoistRefSiblings(prepareRefs(copyJson(staticDynamicRefs(loaded.raw)))) as Record<string, unknown>,
       options(loaded.source),
     )) as Record<string, unknown>;
+    restoreDataRefs(resolved);
     return { ...loaded, resolved };
   } catch (error) {
     throw new DocumentLoadError(`${loaded.label}: cannot resolve $refs: ${(error as Error).message}`);
@@ -87,9 +90,10 @@ export async function resolveDocument(loaded: LoadedDocument): Promise<ResolvedD
 
 /** The document with external `$ref`s pulled in and internal ones kept: what openapi-typescript reads. */
 export async function bundleDocument(loaded: LoadedDocument): Promise<Record<string, unknown>> {
+  // Data `$ref`s stay hidden: openapi-typescript would follow them too, and they are no type.
   return (await new $RefParser().bundle(
     baseUrl(loaded.source),
-    copyJson(staticDynamicRefs(loaded.raw)),
+    prepareRefs(copyJson(staticDynamicRefs(loaded.raw))),
     options(loaded.source),
   )) as Record<string, unknown>;
 }
