@@ -98,6 +98,25 @@ export function compareBounds(
   }
 }
 
+/**
+ * Formats that generated clients and servers parse into a value of another kind (a date, a number
+ * of a given width, decoded bytes, a UUID): a change between them changes what code reads.
+ */
+export const parsedFormats = new Set<string | undefined>([
+  "date-time",
+  "date",
+  "time",
+  "duration",
+  "byte",
+  "binary",
+  "int32",
+  "int64",
+  "float",
+  "double",
+  "decimal",
+  "uuid",
+]);
+
 export function compareStringRules(
   before: { pattern: string | undefined; format: string | undefined },
   after: { pattern: string | undefined; format: string | undefined },
@@ -124,16 +143,20 @@ export function compareStringRules(
         `${what} was added: ${show(now)}.`,
       );
     } else if (now === undefined) {
+      // A response that no longer promises a format clients parse (a date) breaks that parse.
+      const parsed = keyword === "format" && parsedFormats.has(was);
       add(
         `${keyword}.removed`,
-        byDirection(ctx, "info", "warning"),
-        `${what} was removed (was ${show(was)}).`,
+        byDirection(ctx, "info", parsed ? "breaking" : "warning"),
+        `${what} was removed (was ${show(was)})${parsed && ctx.direction === "response" ? "; clients that parse it as such break" : ""}.`,
       );
     } else {
+      // A format clients or servers parse into something else (`date-time` → `date`) breaks both ways.
+      const parsed = keyword === "format" && (parsedFormats.has(was) || parsedFormats.has(now));
       add(
         `${keyword}.changed`,
-        byDirection(ctx, keyword === "pattern" ? "breaking" : "warning", "warning"),
-        `${what} changed from ${show(was)} to ${show(now)}.`,
+        keyword === "pattern" ? byDirection(ctx, "breaking", "warning") : parsed ? "breaking" : "warning",
+        `${what} changed from ${show(was)} to ${show(now)}${parsed ? "; code that parses one reads the other wrong" : ""}.`,
       );
     }
   }

@@ -3,13 +3,14 @@
 import type { JsonObject } from "../json.js";
 import { compareDocumentation } from "./documentation-rules.js";
 import { reportDynamicRefs } from "./dynamic-refs.js";
-import { firstDifference, locateDifference, operationMeaning } from "./operation-meaning.js";
+import { locateDifference, unjudgedDifferences } from "./operation-meaning.js";
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
 import { compareParameters, compareRequestBodies } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
+import { compareServers } from "./server-rules.js";
 import { withSharedSchemas } from "./shared-schemas.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
-import { compareWebhooks } from "./webhook-rules.js";
+import { compareCallbacks, compareWebhooks } from "./webhook-rules.js";
 
 export interface DiffResult {
   breaking: boolean;
@@ -27,16 +28,14 @@ function diffShared(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
     const found = new ChangeList();
     compareOperationFlags(pair, found);
     compareSecurity(pair, oldDoc, newDoc, found);
+    compareServers(pair, oldDoc, newDoc, found);
     compareParameters(pair.before, pair.after, found);
     compareRequestBodies(pair.before, pair.after, found);
     compareResponses(pair.before, pair.after, found);
-    // Safety net: the operation means something else but no rule said what (response headers,
-    // links, a keyword no rule reads). Say so rather than report "no change".
-    const difference =
-      found.changes.length === 0
-        ? firstDifference(operationMeaning(pair.before), operationMeaning(pair.after))
-        : undefined;
-    if (difference !== undefined) {
+    compareCallbacks(pair.before, pair.after, found);
+    // Safety net: a part of the operation means something else but no rule said what (links, a
+    // header's `style`, ...). Say so rather than report "no change", for each such part.
+    for (const difference of unjudgedDifferences(pair.before, pair.after, found.changes)) {
       const location = locateDifference(pair.after, difference);
       const keyword = location.split("/").pop()?.replace(/~1/g, "/").replace(/~0/g, "~");
       found.add({
@@ -44,7 +43,7 @@ function diffShared(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
         level: "warning",
         operation: pair.before.label,
         location,
-        message: `${pair.before.label} changed at \`${keyword}\` in a way no rule classifies (headers, links, ...); review it by hand.`,
+        message: `${pair.before.label} changed at \`${keyword}\` in a way no rule classifies (links, ...); review it by hand.`,
       });
     }
     for (const change of found.changes) list.add(change);

@@ -37,6 +37,7 @@ export const judgedKeywords = new Set([
   "contentSchema",
   "multipleOf",
   "uniqueItems",
+  "discriminator",
 ]);
 
 /** Keywords the view reads into its own fields (types, enum, members, map, bounds, variants, ...). */
@@ -92,3 +93,26 @@ export const keywordsByType: Record<string, readonly string[]> = {
     "minProperties",
   ],
 };
+
+/** Keys whose value maps names (of members, components, statuses, media types, ...) to objects: below them a key is a name, not a keyword. */
+export const nameMaps = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "schemas",
+  "responses",
+  "content",
+  "securitySchemes",
+  "headers",
+  "parameters",
+  "requestBodies",
+  "pathItems",
+  "links",
+  "callbacks",
+  "paths",
+  "webhooks",
+  "encoding",
+  "variables",
+]);

@@ -12,35 +12,13 @@
  */
 import { isObject, isObjectOrArray, type JsonObject } from "../json.js";
 import { objectsWith, refTo } from "./dynamic-refs.js";
+import { nameMaps } from "./keyword-lists.js";
 
 /** The key a data `$ref` is kept under while the resolver runs. */
 const hidden = "\u0000$ref";
 
 /** Keywords whose value is data (an instance, not a schema or an OpenAPI object). */
 const dataKeys = new Set(["example", "default", "const", "enum"]);
-
-/** Keywords whose value maps names (of members, components, statuses, media types...) to objects. */
-const nameMaps = new Set([
-  "properties",
-  "patternProperties",
-  "$defs",
-  "definitions",
-  "dependentSchemas",
-  "schemas",
-  "responses",
-  "parameters",
-  "requestBodies",
-  "headers",
-  "securitySchemes",
-  "links",
-  "callbacks",
-  "pathItems",
-  "paths",
-  "webhooks",
-  "content",
-  "encoding",
-  "variables",
-]);
 
 type Role = "keywords" | "names" | "data";
 

@@ -2,9 +2,11 @@
 
 import { isObject, type JsonObject } from "../json.js";
 import { compareBodySchemas } from "./compare-schema.js";
+import { compareEncoding } from "./media-encoding.js";
 import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
+import { compareResponseHeaders } from "./response-headers.js";
 import type { ChangeSink } from "./types.js";
 
 /** `200`, `201`, `2XX`: what a client treats as success. */
@@ -36,7 +38,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
       });
       const oldBody = was[status];
       const newBody = now[replacement];
-      if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody);
+      if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody, replacement);
     } else {
       sink.add({
         id: "response.success-status.removed",
@@ -88,6 +90,13 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     newResponse: JsonObject,
     newStatus = oldStatus,
   ): void {
+    const at = {
+      before: here(before, oldStatus),
+      after: here(after, newStatus),
+      status: newStatus,
+      operation,
+    };
+    compareResponseHeaders(oldResponse, newResponse, at, sink);
     const oldMedia = byMediaType(isObject(oldResponse.content) ? oldResponse.content : {});
     const newMedia = byMediaType(isObject(newResponse.content) ? newResponse.content : {});
     for (const [key, { type }] of oldMedia) {
@@ -114,13 +123,15 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
         });
         continue;
       }
+      const ctx = { direction: "response" as const, operation, sink };
       compareBodySchemas(
         old.media.schema ?? {},
         media.schema ?? {},
         pointer(location, "schema"),
-        { direction: "response", operation, sink },
+        ctx,
         isSuccessStatus(newStatus),
       );
+      compareEncoding(old.media, media, location, ctx);
     }
   }
 }

@@ -9,6 +9,8 @@ export interface SchemaContext {
   sink: ChangeSink;
   /** The parameter whose schema is compared, as messages name it (`the query parameter \`limit\``); absent for a body. */
   parameter?: string;
+  /** The middle word of a type change's id where `parameter` names something else (`header`). */
+  kind?: string;
   /** The shared schema compared on its own (shared-schemas.ts), as messages name it (`Leaf`, its members `Leaf.code`); absent elsewhere. */
   component?: string;
 }
@@ -42,7 +44,7 @@ export function subject(ctx: SchemaContext, place: Place): string {
  */
 export function kind(ctx: SchemaContext, place: Place): string {
   if (place.path !== "") return "property";
-  return ctx.parameter === undefined ? "body" : "parameter";
+  return ctx.parameter === undefined ? "body" : (ctx.kind ?? "parameter");
 }
 
 export function child(place: Place, location: string, path: string): Place {
