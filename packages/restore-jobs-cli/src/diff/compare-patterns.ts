@@ -1,5 +1,5 @@
 /** The rule on a changed `pattern`: the two compared as the sets of strings they accept (pattern-meaning.ts). */
-import { relatePatterns } from "./pattern-meaning.js";
+import { relatePatterns, whyUnrelated } from "./pattern-meaning.js";
 import { pointer } from "./pointer.js";
 import { type Add, byDirection, type Place, type SchemaContext, show } from "./schema-context.js";
 
@@ -33,7 +33,7 @@ export function comparePatterns(
     add(
       "pattern.unjudged",
       "warning",
-      `${what} ${change}; the two could not be compared (lookarounds or backreferences), review by hand.`,
+      `${what} ${change}; the two could not be compared (${whyUnrelated(was, now)}), review by hand.`,
       pointer(place.location, "pattern"),
     );
 }

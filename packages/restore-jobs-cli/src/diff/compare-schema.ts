@@ -19,6 +19,7 @@ import { compareProperties } from "./compare-members.js";
 import { compareUnread } from "./compare-unread.js";
 import { compareBounds, compareEnums, compareStringRules } from "./compare-values.js";
 import { decideByValues, hasFiniteValues } from "./decide-by-values.js";
+import { dropImpliedLengths } from "./pattern-meaning.js";
 import { pointer, unescapeToken } from "./pointer.js";
 import { type Add, child, kind, type Place, type SchemaContext, subject } from "./schema-context.js";
 import { describeTypes, typesWithin } from "./schema-types.js";
@@ -126,6 +127,7 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
   dropInapplicable(before, sourceTypes);
   dropInapplicable(after, sourceTypes);
   compareEnums(before.enumValues, after.enumValues, add, ctx, place);
+  dropImpliedLengths(before, after);
   compareBounds(before.bounds, after.bounds, add, ctx, place);
   compareStringRules(before, after, add, ctx, place);
   compareProperties(before, after, ctx, place);

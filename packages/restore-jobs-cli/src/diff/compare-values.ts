@@ -75,6 +75,52 @@ export function compareEnums(
 
 const kebab = (keyword: string) => keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+const rangeKeywords = new Set(["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"]);
+
+/**
+ * A numeric range's two ends, each one bound (schema-view.ts keeps the tighter of the inclusive and
+ * the exclusive keyword): `exclusiveMinimum: 0` → `minimum: 0` lets 0 through, a widening, not a
+ * `minimum` added. Named by the new keyword (the old one if it was removed).
+ */
+function compareRanges(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  add: Add,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  for (const [inclusive, exclusive, upper] of [
+    ["minimum", "exclusiveMinimum", false],
+    ["maximum", "exclusiveMaximum", true],
+  ] as const) {
+    const end = (bounds: Map<string, number>) =>
+      bounds.has(exclusive)
+        ? { keyword: exclusive, value: bounds.get(exclusive)!, open: true }
+        : bounds.has(inclusive)
+          ? { keyword: inclusive, value: bounds.get(inclusive)!, open: false }
+          : undefined;
+    const was = end(before);
+    const now = end(after);
+    if (was?.value === now?.value && was?.open === now?.open) continue;
+    const keyword = (now ?? was)!.keyword;
+    // Tighter: fewer values pass this end (a higher minimum, the same one made exclusive, ...).
+    const tighter =
+      now !== undefined &&
+      (was === undefined ||
+        (upper ? now.value < was.value : now.value > was.value) ||
+        (now.value === was.value && now.open && !was.open));
+    const word =
+      was === undefined ? "added" : now === undefined ? "removed" : tighter === upper ? "lowered" : "raised";
+    const shown = (e: { keyword: string; value: number }) =>
+      was?.keyword === now?.keyword ? String(e.value) : `${e.keyword} ${e.value}`;
+    add(
+      `${kebab(keyword)}.${word}`,
+      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "warning"),
+      `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now!.value})` : word === "removed" ? `was removed (was ${was!.value})` : `went from ${shown(was!)} to ${shown(now!)}`}.`,
+    );
+  }
+}
+
 export function compareBounds(
   before: Map<string, number>,
   after: Map<string, number>,
@@ -82,7 +128,9 @@ export function compareBounds(
   ctx: SchemaContext,
   place: Place,
 ): void {
+  compareRanges(before, after, add, ctx, place);
   for (const keyword of boundKeywords) {
+    if (rangeKeywords.has(keyword)) continue;
     const was = before.get(keyword);
     const now = after.get(keyword);
     if (was === now) continue;

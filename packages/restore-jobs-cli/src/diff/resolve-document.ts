@@ -50,10 +50,11 @@ function options(source: DocumentSource): ParserOptions {
  * In OpenAPI 3.1 a schema's `$ref` may sit beside other keywords, which then apply too
  * (`{$ref: X, maxLength: 5}`); a dereferencer would drop them, so write such a schema as
  * `{maxLength: 5, allOf: [{$ref: X}]}` first. Only documentation beside a `$ref` is left to the
- * dereferencer's `preservedProperties`. Works on a copy, with a loop rather than recursion, so a
- * document nested thousands of levels deep does not overflow the stack.
+ * dereferencer's `preservedProperties`. In OpenAPI 3.0 a Reference Object's other keys "SHALL be
+ * ignored": there (`ignore`) they are dropped instead. Works on a copy, with a loop rather than
+ * recursion, so a document nested thousands of levels deep does not overflow the stack.
  */
-export function hoistRefSiblings(value: unknown): unknown {
+export function hoistRefSiblings(value: unknown, ignore = false): unknown {
   const root = copyJson(value);
   const seen = new Set<unknown>();
   const pending: unknown[] = [root];
@@ -65,6 +66,10 @@ export function hoistRefSiblings(value: unknown): unknown {
     if (!isObject(node) || typeof node.$ref !== "string") continue;
     const siblings = Object.keys(node).filter((key) => key !== "$ref" && !isDocumentationKey(key));
     if (siblings.length === 0) continue;
+    if (ignore) {
+      for (const key of siblings) delete node[key];
+      continue;
+    }
     const { $ref } = node;
     const allOf = Array.isArray(node.allOf) ? node.allOf : [];
     delete node.$ref;
@@ -78,7 +83,10 @@ export async function resolveDocument(loaded: LoadedDocument): Promise<ResolvedD
   try {
     const resolved = (await new $RefParser().dereference(
       baseUrl(loaded.source),
-      hoistRefSiblings(prepareRefs(copyJson(staticDynamicRefs(loaded.raw)))) as Record<string, unknown>,
+      hoistRefSiblings(
+        prepareRefs(copyJson(staticDynamicRefs(loaded.raw))),
+        String(loaded.raw.openapi).startsWith("3.0"),
+      ) as Record<string, unknown>,
       options(loaded.source),
     )) as Record<string, unknown>;
     restoreDataRefs(resolved);

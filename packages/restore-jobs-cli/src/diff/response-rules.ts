@@ -24,8 +24,30 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
   const now = responsesOf(after);
   const here = (entry: OperationEntry, status: string) => pointer(entry.location, "responses", status);
 
-  const oldSuccess = Object.keys(was).filter((s) => isSuccessStatus(s) && !(s in now));
-  const newSuccess = Object.keys(now).filter((s) => isSuccessStatus(s) && !(s in was));
+  // A status now documented by its range (`200` → `2XX`): the same answers still come, with the
+  // same bodies; the server may also use another status of the range.
+  const ranges = new Map<string, string>();
+  for (const status of Object.keys(was).sort()) {
+    const range = Object.keys(now).find(
+      (s) => !(s in was) && !(status in now) && s.toUpperCase() === `${status[0]}XX`,
+    );
+    if (range === undefined || [...ranges.values()].includes(range)) continue;
+    ranges.set(status, range);
+    const success = isSuccessStatus(status);
+    sink.add({
+      id: success ? "response.success-status.widened" : "response.error-status.widened",
+      level: success ? "warning" : "info",
+      operation,
+      location: here(after, range),
+      message: `Response ${status} is now documented as ${range}${success ? `: the server may answer with another ${range} status, which clients that check for ${status} may not expect` : ""}.`,
+    });
+    const oldBody = was[status];
+    const newBody = now[range];
+    if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody, range);
+  }
+  const ranged = new Set([...ranges.keys(), ...ranges.values()]);
+  const oldSuccess = Object.keys(was).filter((s) => isSuccessStatus(s) && !(s in now) && !ranged.has(s));
+  const newSuccess = Object.keys(now).filter((s) => isSuccessStatus(s) && !(s in was) && !ranged.has(s));
   for (const status of oldSuccess.sort()) {
     const replacement = newSuccess.shift();
     if (replacement !== undefined) {
@@ -59,7 +81,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     });
   }
   for (const status of Object.keys(was).sort()) {
-    if (isSuccessStatus(status) || status in now) continue;
+    if (isSuccessStatus(status) || status in now || ranged.has(status)) continue;
     sink.add({
       id: "response.error-status.removed",
       level: "info",
@@ -69,7 +91,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     });
   }
   for (const status of Object.keys(now).sort()) {
-    if (isSuccessStatus(status) || status in was) continue;
+    if (isSuccessStatus(status) || status in was || ranged.has(status)) continue;
     sink.add({
       id: "response.error-status.added",
       level: "info",

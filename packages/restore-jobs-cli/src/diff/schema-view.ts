@@ -83,6 +83,24 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     const value = schema[keyword];
     if (typeof value === "number") view.bounds.set(keyword, value);
   }
+  // OpenAPI 3.0: `exclusiveMinimum: true` makes `minimum` exclusive; 3.1 writes `exclusiveMinimum: 0`.
+  for (const [flag, bound] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
+    if (schema[flag] !== true || typeof schema[bound] !== "number") continue;
+    view.bounds.set(flag, schema[bound]);
+    view.bounds.delete(bound);
+  }
+  // OpenAPI 3.0's `format: binary` and `format: byte` are 3.1's `contentMediaType` and `contentEncoding`.
+  if (schema.format === "binary" && schema.contentMediaType === undefined) {
+    view.keywords.set("contentMediaType", "application/octet-stream");
+    view.format = undefined;
+  }
+  if (schema.format === "byte" && schema.contentEncoding === undefined) {
+    view.keywords.set("contentEncoding", "base64");
+    view.format = undefined;
+  }
   for (const [keyword, value] of Object.entries(schema)) {
     if (value === undefined || isDocumentationKey(keyword)) continue;
     if (judgedKeywords.has(keyword)) view.keywords.set(keyword, value);
@@ -100,6 +118,7 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
   }
   if (view.types === null && view.enumValues)
     view.types = new Set([...view.enumValues.values()].map(jsonType));
+  normaliseRange(view);
   normalisePattern(view);
   dropInapplicable(view);
   return view;
@@ -160,4 +179,39 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   }
   for (const [keyword, value] of member.unread)
     if (!view.unread.has(keyword)) view.unread.set(keyword, value);
+}
+
+/**
+ * One bound per side of a numeric range, as the values it lets through: the tighter of `minimum`
+ * and `exclusiveMinimum` (`minimum: 0, exclusiveMinimum: 0` is `exclusiveMinimum: 0`), and for an
+ * integer an inclusive bound (`exclusiveMinimum: 0` is `minimum: 1`, `maximum: 9.5` is `maximum: 9`),
+ * so the same set of values written two ways is not a change.
+ */
+function normaliseRange(view: SchemaView): void {
+  const integer = Boolean(view.types?.has("integer")) && !view.types?.has("number");
+  for (const [inclusive, exclusive, upper] of [
+    ["minimum", "exclusiveMinimum", false],
+    ["maximum", "exclusiveMaximum", true],
+  ] as const) {
+    let inc = view.bounds.get(inclusive);
+    let exc = view.bounds.get(exclusive);
+    const tighter = upper ? Math.min : Math.max;
+    if (integer && exc !== undefined) {
+      const bound = upper ? Math.ceil(exc) - 1 : Math.floor(exc) + 1;
+      inc = inc === undefined ? bound : tighter(inc, bound);
+      exc = undefined;
+    }
+    if (integer && inc !== undefined) inc = upper ? Math.floor(inc) : Math.ceil(inc);
+    if (inc !== undefined && exc !== undefined) {
+      if (upper ? exc <= inc : exc >= inc) inc = undefined;
+      else exc = undefined;
+    }
+    for (const [keyword, value] of [
+      [inclusive, inc],
+      [exclusive, exc],
+    ] as const) {
+      if (value === undefined) view.bounds.delete(keyword);
+      else view.bounds.set(keyword, value);
+    }
+  }
 }
