@@ -36,6 +36,13 @@ export interface SchemaView {
   unread: Map<string, unknown>;
   readOnly: boolean;
   writeOnly: boolean;
+  /**
+   * The members each closed part (`additionalProperties: false`, no `patternProperties`) declares:
+   * a member another part declares that a closed part does not is refused (`refused`).
+   */
+  closedParts: Set<string>[];
+  /** Members declared, but refused by a closed part of an `allOf`: no value may carry them. */
+  refused: Set<string>;
 }
 
 /** `true` and `false` as schemas. */
@@ -73,12 +80,16 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     keywords: new Map(),
     unread: new Map(),
     readOnly: schema.readOnly === true,
+    closedParts: [],
+    refused: new Set(),
     writeOnly: schema.writeOnly === true,
   };
   if (isObjectOrArray(schema.properties)) {
     for (const [name, member] of Object.entries(schema.properties))
       view.properties.set(name, asSchema(member));
   }
+  if (schema.additionalProperties === false && schema.patternProperties === undefined)
+    view.closedParts.push(new Set(view.properties.keys()));
   for (const keyword of boundKeywords) {
     const value = schema[keyword];
     if (typeof value === "number") view.bounds.set(keyword, value);
@@ -119,6 +130,8 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
   if (view.types === null && view.enumValues)
     view.types = new Set([...view.enumValues.values()].map(jsonType));
   normaliseRange(view);
+  for (const name of view.properties.keys())
+    if (view.closedParts.some((part) => !part.has(name))) view.refused.add(name);
   normalisePattern(view);
   dropInapplicable(view);
   return view;
@@ -171,6 +184,7 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   view.anyOf ??= member.anyOf;
   view.readOnly ||= member.readOnly;
   view.writeOnly ||= member.writeOnly;
+  view.closedParts.push(...member.closedParts);
   for (const [keyword, value] of member.keywords) {
     const own = view.keywords.get(keyword);
     if (own === undefined) view.keywords.set(keyword, value);
