@@ -30,6 +30,10 @@ Exit status:
   2  it could not run (bad arguments, an unreadable or invalid document, a $ref cycle
      that never reaches a schema, a document nested more than 1500 levels deep)
 
+A change inside a component shared along many paths is reported once, at the component; the
+text and markdown formats name every operation that reaches it, the JSON output lists them in
+"operations" (and where they reach it in "via").
+
 Change ids and levels: docs/diff.md.`;
 
 const formats = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
