@@ -22,11 +22,15 @@ export function comparePatterns(
       `${what} ${change}: it accepts fewer values.`,
     );
   else if (how === "widened")
-    add("pattern.widened", byDirection(ctx, "info", "warning"), `${what} ${change}: it accepts more values.`);
+    add(
+      "pattern.widened",
+      byDirection(ctx, "info", "breaking"),
+      `${what} ${change}: it accepts more values.`,
+    );
   else if (how === "changed")
     add(
       "pattern.changed",
-      byDirection(ctx, "breaking", "warning"),
+      "breaking",
       `${what} ${change}: some old values are refused, some new ones accepted.`,
     );
   else

@@ -115,7 +115,7 @@ function compareRanges(
       was?.keyword === now?.keyword ? String(e.value) : `${e.keyword} ${e.value}`;
     add(
       `${kebab(keyword)}.${word}`,
-      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "warning"),
+      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "breaking"),
       `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now!.value})` : word === "removed" ? `was removed (was ${was!.value})` : `went from ${shown(was!)} to ${shown(now!)}`}.`,
     );
   }
@@ -140,7 +140,7 @@ export function compareBounds(
       was === undefined ? "added" : now === undefined ? "removed" : now < was ? "lowered" : "raised";
     add(
       `${kebab(keyword)}.${word}`,
-      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "warning"),
+      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "breaking"),
       `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now})` : word === "removed" ? `was removed (was ${was})` : `went from ${was} to ${now}`}.`,
     );
   }
@@ -192,10 +192,11 @@ export function compareStringRules(
       );
     } else if (now === undefined) {
       // A response that no longer promises a format clients parse (a date) breaks that parse.
+      // A pattern removed widens what may arrive, as any widening of a response: breaking.
       const parsed = keyword === "format" && parsedFormats.has(was);
       add(
         `${keyword}.removed`,
-        byDirection(ctx, "info", parsed ? "breaking" : "warning"),
+        byDirection(ctx, "info", parsed || keyword === "pattern" ? "breaking" : "warning"),
         `${what} was removed (was ${show(was)})${parsed && ctx.direction === "response" ? "; clients that parse it as such break" : ""}.`,
       );
     } else {

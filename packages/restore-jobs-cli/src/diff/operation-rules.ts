@@ -4,6 +4,7 @@ import { isObject, type JsonObject } from "../json.js";
 import { sameMeaning } from "./canonical.js";
 import { type OperationEntry, operationsOf, pathKey } from "./operations.js";
 import { pointer } from "./pointer.js";
+import { removalBySunset } from "./sunset.js";
 import type { ChangeSink } from "./types.js";
 
 export interface OperationPair {
@@ -39,12 +40,13 @@ export function matchOperations(oldDoc: JsonObject, newDoc: JsonObject, sink: Ch
       });
       continue;
     }
+    const sunset = removalBySunset(before.operation);
     sink.add({
       id: "operation.removed",
-      level: "breaking",
+      level: sunset?.level ?? "breaking",
       operation: before.label,
       location: before.location,
-      message: `${before.label} was removed.`,
+      message: `${before.label} was removed${sunset?.words ?? ""}.`,
     });
   }
   for (const key of fresh) {

@@ -30,10 +30,10 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
   if (was && !now) {
     sink.add({
       id: "request.body.removed",
-      level: "warning",
+      level: "breaking",
       operation,
       location: pointer(before.location, "requestBody"),
-      message: "The request body was removed; clients still send one.",
+      message: "The request body was removed; clients still send one, which the operation no longer reads.",
     });
     return;
   }
