@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { formatJson } from "../diff/format-json.js";
 import { formatMarkdown } from "../diff/format-markdown.js";
 import { formatText } from "../diff/format-text.js";
+import { counted } from "../diff/ignore-list.js";
 import { DocumentLoadError } from "../diff/load-document.js";
 import { diffSources } from "../diff/run-diff.js";
 import { type Level, severity } from "../diff/types.js";
@@ -22,12 +23,16 @@ Options:
   --fail-on breaking|warning|never
                                 lowest level that makes the exit status 1 (default breaking)
   --no-compiler                 skip the compiler check (openapi-typescript + tsc; about a second)
+  --ignore FILE                 accepted changes: a YAML or JSON list of { id, operation, location?,
+                                reason }; a change an entry matches is reported as accepted and not
+                                counted for --fail-on; an entry matching nothing is a warning
   -h, --help                    show this help
 
 Exit status:
   0  no change at or above --fail-on
   1  a change at or above --fail-on was found
-  2  it could not run (bad arguments, an unreadable or invalid document, a $ref cycle
+  2  it could not run (bad arguments, an --ignore file that is not a list of entries with id,
+     operation and reason, an unreadable or invalid document, a $ref cycle
      that never reaches a schema, a document nested more than 1500 levels deep)
 
 A change inside a component shared along many paths is reported once, at the component; the
@@ -63,6 +68,7 @@ export async function run(argv: string[], io: Partial<Io> = {}): Promise<number>
     format: { type: "string", default: "text" },
     "fail-on": { type: "string", default: "breaking" },
     "no-compiler": { type: "boolean", default: false },
+    ignore: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   } as const;
   try {
@@ -87,11 +93,15 @@ export async function run(argv: string[], io: Partial<Io> = {}): Promise<number>
     return usageError(`expected two documents, OLD and NEW (got ${positionals.length})`);
   }
   try {
-    const report = await diffSources(oldArg, newArg, { compiler: !values["no-compiler"], cwd });
+    const report = await diffSources(oldArg, newArg, {
+      compiler: !values["no-compiler"],
+      cwd,
+      ...(values.ignore === undefined ? {} : { ignore: values.ignore }),
+    });
     out(formats[format](report));
     if (failOn === "never") return 0;
     const threshold = severity(failOn as Level);
-    return report.changes.some((c) => severity(c.level) >= threshold) ? 1 : 0;
+    return counted(report.changes).some((c) => severity(c.level) >= threshold) ? 1 : 0;
   } catch (error) {
     if (error instanceof DocumentLoadError) {
       err(`restore-jobs diff: ${error.message}\n`);

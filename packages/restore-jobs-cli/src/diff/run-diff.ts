@@ -1,8 +1,10 @@
 /** Loads, resolves and diffs two documents, with the compiler's verdict unless turned off. */
 import type { CompilerVerdict } from "./compiler-check.js";
 import { type DiffResult, diffDocuments } from "./diff-documents.js";
+import { applyIgnoreList, counted, loadIgnoreList } from "./ignore-list.js";
 import { loadDocument } from "./load-document.js";
 import { bundleDocument, resolveDocument } from "./resolve-document.js";
+import { sortChanges } from "./types.js";
 
 export interface DiffReport extends DiffResult {
   old: string;
@@ -13,6 +15,8 @@ export interface DiffReport extends DiffResult {
 export interface DiffOptions {
   /** Run the compiler check (default true). */
   compiler?: boolean;
+  /** An `--ignore` file: accepted changes (ignore-list.ts). */
+  ignore?: string;
   cwd?: string;
 }
 
@@ -23,9 +27,15 @@ export async function diffSources(
   options: DiffOptions = {},
 ): Promise<DiffReport> {
   const cwd = options.cwd ?? process.cwd();
+  // Read first: a malformed file stops the diff before anything is judged.
+  const ignored = options.ignore === undefined ? undefined : await loadIgnoreList(options.ignore, cwd);
   const [oldLoaded, newLoaded] = await Promise.all([loadDocument(oldArg, cwd), loadDocument(newArg, cwd)]);
   const [oldDoc, newDoc] = await Promise.all([resolveDocument(oldLoaded), resolveDocument(newLoaded)]);
-  const result = diffDocuments(oldDoc.resolved, newDoc.resolved);
+  const found = diffDocuments(oldDoc.resolved, newDoc.resolved);
+  const changes = ignored
+    ? sortChanges(applyIgnoreList(found.changes, ignored, options.ignore!))
+    : found.changes;
+  const result = { changes, breaking: counted(changes).some((c) => c.level === "breaking") };
   const report: DiffReport = { old: oldArg, new: newArg, ...result };
   if (options.compiler !== false) {
     // Loaded on demand: TypeScript is most of the start-up time, and --no-compiler should not pay it.

@@ -25,6 +25,8 @@ export interface Change {
   operations?: string[];
   /** ... and where, in those operations, the shared schema is reached (pointers into the resolved new document). */
   via?: string[];
+  /** Accepted by an `--ignore` entry (ignore-list.ts): its reason. Not counted for `breaking` or `--fail-on`. */
+  accepted?: string;
 }
 
 /** Collects changes; the rule files only ever call `add`. */
