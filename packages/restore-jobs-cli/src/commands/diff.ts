@@ -3,6 +3,7 @@
  * clients. A thin command over src/diff/.
  */
 import { parseArgs } from "node:util";
+import { formatGithub } from "../diff/format-github.js";
 import { formatJson } from "../diff/format-json.js";
 import { formatMarkdown } from "../diff/format-markdown.js";
 import { formatText } from "../diff/format-text.js";
@@ -19,7 +20,9 @@ OLD and NEW are files (YAML or JSON) or git revisions of a file, REV:path
 (e.g. origin/main:openapi/restore-jobs.yaml, read with \`git show\` in the current directory).
 
 Options:
-  --format text|markdown|json   output format (default text; json is the interface for tools)
+  --format text|markdown|json|github
+                                output format (default text; json is the interface for tools;
+                                github: GitHub Actions annotations at the new document's lines)
   --fail-on breaking|warning|never
                                 lowest level that makes the exit status 1 (default breaking)
   --no-compiler                 skip the compiler check (openapi-typescript + tsc; about a second)
@@ -41,7 +44,12 @@ text and markdown formats name every operation that reaches it, the JSON output 
 
 Change ids and levels: docs/diff.md.`;
 
-const formats = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
+const formats = {
+  text: formatText,
+  markdown: formatMarkdown,
+  json: formatJson,
+  github: formatGithub,
+} as const;
 const failOns = ["breaking", "warning", "never"] as const;
 
 /** Where the command writes and which directory `REV:path` and relative paths are read from; tests pass their own. */
@@ -84,7 +92,7 @@ export async function run(argv: string[], io: Partial<Io> = {}): Promise<number>
   const format = values.format as keyof typeof formats;
   // Own keys only: `in` would accept "toString" and print "[object Object]".
   if (!Object.hasOwn(formats, format))
-    return usageError(`--format must be text, markdown or json, not "${values.format}"`);
+    return usageError(`--format must be text, markdown, json or github, not "${values.format}"`);
   const failOn = values["fail-on"] as (typeof failOns)[number];
   if (!failOns.includes(failOn))
     return usageError(`--fail-on must be breaking, warning or never, not "${failOn}"`);

@@ -1,14 +1,21 @@
 /** Loads, resolves and diffs two documents, with the compiler's verdict unless turned off. */
+
+import { relative } from "node:path";
 import type { CompilerVerdict } from "./compiler-check.js";
 import { type DiffResult, diffDocuments } from "./diff-documents.js";
 import { applyIgnoreList, counted, loadIgnoreList } from "./ignore-list.js";
 import { loadDocument } from "./load-document.js";
 import { bundleDocument, resolveDocument } from "./resolve-document.js";
+import { lineFinder } from "./source-lines.js";
 import { sortChanges } from "./types.js";
 
 export interface DiffReport extends DiffResult {
   old: string;
   new: string;
+  /** The new document's file, relative to the working directory (or to the repository, for `REV:path`). */
+  newFile?: string;
+  /** The line of the new document's text where a location sits (source-lines.ts). */
+  lineOf?: (location: string) => number;
   compiler?: CompilerVerdict;
 }
 
@@ -36,7 +43,15 @@ export async function diffSources(
     ? sortChanges(applyIgnoreList(found.changes, ignored, options.ignore!))
     : found.changes;
   const result = { changes, breaking: counted(changes).some((c) => c.level === "breaking") };
-  const report: DiffReport = { old: oldArg, new: newArg, ...result };
+  const newFile =
+    newLoaded.source.kind === "git" ? newLoaded.source.path : relative(cwd, newLoaded.source.path);
+  const report: DiffReport = {
+    old: oldArg,
+    new: newArg,
+    ...result,
+    newFile,
+    lineOf: lineFinder(newLoaded.text),
+  };
   if (options.compiler !== false) {
     // Loaded on demand: TypeScript is most of the start-up time, and --no-compiler should not pay it.
     // `ms` counts loading it too, so it is what the check costs.
