@@ -1,7 +1,7 @@
 /** The rules on one value's constraints: enum, bounds (lengths, sizes, ranges), pattern and format. */
 
 import { comparePatterns } from "./compare-patterns.js";
-import { boundKeywords } from "./keyword-lists.js";
+import { boundKeywords, rangeEnds, rangeKeywords } from "./keyword-lists.js";
 import { acceptsEverything } from "./pattern-meaning.js";
 import {
   type Add,
@@ -75,26 +75,32 @@ export function compareEnums(
 
 const kebab = (keyword: string) => keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-const rangeKeywords = new Set(["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"]);
+/**
+ * The ends bounds set, each read as one bound: a length, a size, or a numeric range's end, which
+ * schema-view.ts keeps as the tighter of its inclusive and exclusive keyword.
+ */
+const ends: readonly (readonly [inclusive: string, exclusive: string | undefined, upper: boolean])[] = [
+  ...boundKeywords
+    .filter((k) => !rangeKeywords.includes(k))
+    .map((k) => [k, undefined, k.startsWith("max")] as const),
+  ...rangeEnds,
+];
 
 /**
- * A numeric range's two ends, each one bound (schema-view.ts keeps the tighter of the inclusive and
- * the exclusive keyword): `exclusiveMinimum: 0` → `minimum: 0` lets 0 through, a widening, not a
- * `minimum` added. Named by the new keyword (the old one if it was removed).
+ * Each bound, in direction: tighter narrows (breaking in a request), looser widens (breaking in a
+ * response). A range's end changed from one keyword to the other is one change, named by the new
+ * keyword: `exclusiveMinimum: 0` → `minimum: 0` lets 0 through, a widening, not a `minimum` added.
  */
-function compareRanges(
+export function compareBounds(
   before: Map<string, number>,
   after: Map<string, number>,
   add: Add,
   ctx: SchemaContext,
   place: Place,
 ): void {
-  for (const [inclusive, exclusive, upper] of [
-    ["minimum", "exclusiveMinimum", false],
-    ["maximum", "exclusiveMaximum", true],
-  ] as const) {
+  for (const [inclusive, exclusive, upper] of ends) {
     const end = (bounds: Map<string, number>) =>
-      bounds.has(exclusive)
+      exclusive !== undefined && bounds.has(exclusive)
         ? { keyword: exclusive, value: bounds.get(exclusive)!, open: true }
         : bounds.has(inclusive)
           ? { keyword: inclusive, value: bounds.get(inclusive)!, open: false }
@@ -117,31 +123,6 @@ function compareRanges(
       `${kebab(keyword)}.${word}`,
       tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "breaking"),
       `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now!.value})` : word === "removed" ? `was removed (was ${was!.value})` : `went from ${shown(was!)} to ${shown(now!)}`}.`,
-    );
-  }
-}
-
-export function compareBounds(
-  before: Map<string, number>,
-  after: Map<string, number>,
-  add: Add,
-  ctx: SchemaContext,
-  place: Place,
-): void {
-  compareRanges(before, after, add, ctx, place);
-  for (const keyword of boundKeywords) {
-    if (rangeKeywords.has(keyword)) continue;
-    const was = before.get(keyword);
-    const now = after.get(keyword);
-    if (was === now) continue;
-    const upper = keyword.startsWith("max") || keyword === "exclusiveMaximum";
-    const tighter = now !== undefined && (was === undefined || (upper ? now < was : now > was));
-    const word =
-      was === undefined ? "added" : now === undefined ? "removed" : now < was ? "lowered" : "raised";
-    add(
-      `${kebab(keyword)}.${word}`,
-      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "breaking"),
-      `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now})` : word === "removed" ? `was removed (was ${was})` : `went from ${was} to ${now}`}.`,
     );
   }
 }

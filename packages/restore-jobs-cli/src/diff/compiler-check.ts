@@ -17,7 +17,7 @@ import ts from "typescript";
 import { isObject, type JsonObject } from "../json.js";
 import { compile } from "./compiler-program.js";
 import { operationsOf } from "./operations.js";
-import { pointer } from "./pointer.js";
+import { isUnder, pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
 import type { Change } from "./types.js";
 
@@ -55,9 +55,6 @@ interface Planned {
 }
 
 const lit = (text: string) => JSON.stringify(text);
-
-/** Whether a JSON pointer is `base` or below it (`/a/b` is under `/a`, `/ab` is not). */
-const isUnder = (location: string, base: string) => location === base || location.startsWith(`${base}/`);
 
 /** Whether a change sits under `base`, or is in a shared schema reached from under it. */
 const isFrom = (change: Change, base: string) =>

@@ -5,6 +5,7 @@ import { compareDocumentation } from "./documentation-rules.js";
 import { reportDynamicRefs } from "./dynamic-refs.js";
 import { locateDifference, unjudgedDifferences } from "./operation-meaning.js";
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
+import { unescapeToken } from "./pointer.js";
 import { compareParameters, compareRequestBodies } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
 import { compareServers } from "./server-rules.js";
@@ -37,7 +38,7 @@ function diffShared(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
     // header's `style`, ...). Say so rather than report "no change", for each such part.
     for (const difference of unjudgedDifferences(pair.before, pair.after, found.changes)) {
       const location = locateDifference(pair.after, difference);
-      const keyword = location.split("/").pop()?.replace(/~1/g, "/").replace(/~0/g, "~");
+      const keyword = unescapeToken(location.split("/").pop() ?? "");
       found.add({
         id: "operation.changed-unclassified",
         level: "warning",

@@ -17,6 +17,17 @@ export const boundKeywords = [
   "minProperties",
 ] as const;
 
+/** A numeric range's two ends: each an inclusive and an exclusive keyword, and whether it is the upper end. */
+export const rangeEnds = [
+  ["minimum", "exclusiveMinimum", false],
+  ["maximum", "exclusiveMaximum", true],
+] as const;
+
+export const rangeKeywords: readonly string[] = rangeEnds.flatMap(([inclusive, exclusive]) => [
+  inclusive,
+  exclusive,
+]);
+
 /** The JSON Schema 2020-12 keywords judged one by one, in direction (compare-keywords.ts). */
 export const judgedKeywords = new Set([
   "if",

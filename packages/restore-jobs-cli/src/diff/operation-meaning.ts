@@ -7,7 +7,7 @@
 import { isObject, isObjectOrArray, type JsonObject } from "../json.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
 import type { OperationEntry } from "./operations.js";
-import { pointer } from "./pointer.js";
+import { isUnder, pointer } from "./pointer.js";
 import { parameterKey } from "./request-rules.js";
 
 const judged = "(compared by the schema rules)";
@@ -87,10 +87,6 @@ export function locateDifference(entry: OperationEntry, at: string): string {
   }
   return `${entry.location}${at}`;
 }
-
-/** Whether a JSON pointer is `base` or below it (`/a/b` is under `/a`, `/ab` is not). */
-export const isUnder = (location: string, base: string) =>
-  location === base || location.startsWith(`${base}/`);
 
 /**
  * The places where two operations' meanings differ and no change was reported: each part of the

@@ -7,7 +7,7 @@
 import { isObject, isObjectOrArray } from "../json.js";
 import { dropInapplicable } from "./applicable-keywords.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
-import { boundKeywords, judgedKeywords, readKeywords } from "./keyword-lists.js";
+import { boundKeywords, judgedKeywords, rangeEnds, readKeywords } from "./keyword-lists.js";
 import { normalisePattern } from "./pattern-meaning.js";
 import { intersect, jsonType, typesOf } from "./schema-types.js";
 
@@ -95,10 +95,7 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     if (typeof value === "number") view.bounds.set(keyword, value);
   }
   // OpenAPI 3.0: `exclusiveMinimum: true` makes `minimum` exclusive; 3.1 writes `exclusiveMinimum: 0`.
-  for (const [flag, bound] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ] as const) {
+  for (const [bound, flag] of rangeEnds) {
     if (schema[flag] !== true || typeof schema[bound] !== "number") continue;
     view.bounds.set(flag, schema[bound]);
     view.bounds.delete(bound);
@@ -203,10 +200,7 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
  */
 function normaliseRange(view: SchemaView): void {
   const integer = Boolean(view.types?.has("integer")) && !view.types?.has("number");
-  for (const [inclusive, exclusive, upper] of [
-    ["minimum", "exclusiveMinimum", false],
-    ["maximum", "exclusiveMaximum", true],
-  ] as const) {
+  for (const [inclusive, exclusive, upper] of rangeEnds) {
     let inc = view.bounds.get(inclusive);
     let exc = view.bounds.get(exclusive);
     const tighter = upper ? Math.min : Math.max;
