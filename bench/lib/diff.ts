@@ -5,12 +5,18 @@
  * (`node dist/bin.js diff OLD NEW --no-compiler`, spawn → exit: what a user waits for) and the diff
  * alone in this process (read, parse, resolve, rules: `diffSources`, after one untimed warm-up).
  * The tools package is rebuilt first when its src/ is newer than its dist/.
+ *
+ * A second row times a small document of heavily shared components
+ * (packages/restore-jobs-cli/test/diff/shared-specs.ts: a fan-out of 4, 12 levels deep, 16 million
+ * paths to one changed leaf), the command spawn → exit: each shared schema is compared once, so it
+ * costs what a small document costs.
  */
 import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { diffSources } from "../../packages/restore-jobs-cli/src/diff/run-diff.js";
 import { largeSpecs, plannedChanges } from "../../packages/restore-jobs-cli/test/diff/large-specs.js";
+import { type SharedShape, sharedSpecs } from "../../packages/restore-jobs-cli/test/diff/shared-specs.js";
 import { repoRoot } from "./build.js";
 import { run } from "./children.js";
 
@@ -24,8 +30,14 @@ export interface DiffResult {
   process: number[];
   /** The diff alone, in this process (ms). */
   inProcess: number[];
+  /** The document of shared components: its shape, its size, the command spawn → exit (ms). */
+  shared: { shape: SharedShape; bytes: number; changes: number; process: number[] };
   note: string;
 }
+
+/** The shared document's shape, and the changes its diff must report (one per direction and operation set). */
+export const sharedShape: SharedShape = { fanOut: 4, depth: 12, width: 1 };
+const sharedChanges = 2;
 
 async function newest(dir: string): Promise<number> {
   let at = 0;
@@ -49,6 +61,24 @@ async function ensureToolsBuilt(): Promise<string> {
   return "restore-jobs-cli dist/ rebuilt (npm run build -w restore-jobs-cli)";
 }
 
+/** The built command on two files, spawn → exit (ms); it must exit 1 with `expected` changes. */
+async function timeCommand(oldFile: string, newFile: string, expected: number): Promise<number> {
+  const bin = join(toolsRoot, "dist/bin.js");
+  const ran = await run(
+    process.execPath,
+    [bin, "diff", oldFile, newFile, "--no-compiler", "--format", "json"],
+    {
+      cwd: repoRoot,
+      detached: false,
+      timeoutMs: 60_000,
+    },
+  );
+  const changes = ran.code === 1 ? (JSON.parse(ran.stdout) as { changes: unknown[] }).changes.length : -1;
+  if (changes !== expected)
+    throw new Error(`restore-jobs diff exited ${ran.code} with ${changes} changes, not 1 with ${expected}`);
+  return ran.ms;
+}
+
 export async function measureDiff(runs: number): Promise<DiffResult> {
   const note = await ensureToolsBuilt();
   const specs = largeSpecs();
@@ -57,6 +87,10 @@ export async function measureDiff(runs: number): Promise<DiffResult> {
     const [oldFile, newFile] = [join(dir, "old.yaml"), join(dir, "new.yaml")];
     await writeFile(oldFile, specs.old);
     await writeFile(newFile, specs.new);
+    const shared = sharedSpecs(sharedShape);
+    const [oldShared, newShared] = [join(dir, "old-shared.yaml"), join(dir, "new-shared.yaml")];
+    await writeFile(oldShared, shared.old);
+    await writeFile(newShared, shared.new);
     // Untimed once: warms this process, and every planted kind of change must be found, or the
     // figure would time a diff that misses them.
     const first = await diffSources(oldFile, newFile, { compiler: false });
@@ -69,25 +103,12 @@ export async function measureDiff(runs: number): Promise<DiffResult> {
       changes: expected,
       process: [],
       inProcess: [],
+      shared: { shape: sharedShape, bytes: shared.old.length, changes: sharedChanges, process: [] },
       note,
     };
-    const bin = join(toolsRoot, "dist/bin.js");
     for (let i = 0; i < runs; i++) {
-      const ran = await run(
-        process.execPath,
-        [bin, "diff", oldFile, newFile, "--no-compiler", "--format", "json"],
-        {
-          cwd: repoRoot,
-          detached: false,
-          timeoutMs: 60_000,
-        },
-      );
-      const changes = ran.code === 1 ? (JSON.parse(ran.stdout) as { changes: unknown[] }).changes.length : -1;
-      if (changes !== expected)
-        throw new Error(
-          `restore-jobs diff exited ${ran.code} with ${changes} changes, not 1 with ${expected}`,
-        );
-      result.process.push(ran.ms);
+      result.process.push(await timeCommand(oldFile, newFile, expected));
+      result.shared.process.push(await timeCommand(oldShared, newShared, sharedChanges));
       const started = performance.now();
       await diffSources(oldFile, newFile, { compiler: false });
       result.inProcess.push(performance.now() - started);

@@ -295,8 +295,19 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
       compare(p7, figure("node dist/bin.js diff, spawn → exit"), median(diff.process), "2 s", 2000, goal),
     );
     out.push(compare(p7, figure("diffSources in-process"), median(diff.inProcess), "2 s", 2000));
+    const { shape, bytes } = diff.shared;
+    out.push(
+      compare(
+        p7,
+        `node dist/bin.js diff, spawn → exit, components shared ${shape.fanOut} ways ${shape.depth} deep (${(bytes / 1000).toFixed(1)} kB, ${shape.fanOut}^${shape.depth} paths), --no-compiler`,
+        median(diff.shared.process),
+        "1 s",
+        1000,
+        { text: "≤ 1× (under 1 s)", kind: "max", value: 1 },
+      ),
+    );
     details.push(
-      `- diff of the generated specs (packages/restore-jobs-cli/test/diff/large-specs.ts): ${diff.changes} changes found; the command ${spread(diff.process)} ms, in-process ${spread(diff.inProcess)} ms; ${diff.note}`,
+      `- diff of the generated specs (packages/restore-jobs-cli/test/diff/large-specs.ts): ${diff.changes} changes found; the command ${spread(diff.process)} ms, in-process ${spread(diff.inProcess)} ms; the shared components (packages/restore-jobs-cli/test/diff/shared-specs.ts) ${diff.shared.changes} changes found, the command ${spread(diff.shared.process)} ms; ${diff.note}`,
     );
   } else out.push(missing(p7, diff, "diff"));
   return { rows: out, details };

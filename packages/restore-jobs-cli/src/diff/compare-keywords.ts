@@ -8,6 +8,7 @@
  */
 import { sameMeaning } from "./canonical.js";
 import { compareArrayKeywords, compareUnevaluated } from "./compare-array-keywords.js";
+import { compareDiscriminator } from "./compare-discriminator.js";
 import { compareObjectKeywords } from "./compare-object-keywords.js";
 import { howOf, judge, keywordsAt, presence } from "./keyword-judgement.js";
 import { pointer } from "./pointer.js";
@@ -34,6 +35,7 @@ export function compareKeywords(
   }
 
   compareConditional(before, after, ctx, place);
+  compareDiscriminator(before, after, ctx, place);
   compareObjectKeywords(before, after, ctx, place);
   compareArrayKeywords(before, after, ctx, place);
 

@@ -51,6 +51,17 @@ export function compareProperties(
     }
   }
 
+  // A member a closed allOf part now refuses (`additionalProperties: false` in a part that does not
+  // declare it): no value may carry it any more, though it is still declared.
+  for (const name of [...after.refused].sort()) {
+    if (!before.properties.has(name) || before.refused.has(name)) continue;
+    add(
+      "property.refused",
+      byDirection(ctx, "breaking", "info"),
+      name,
+      `${capital(member(name))} is refused by a closed allOf part (\`additionalProperties: false\` where it is not declared)${direction === "request" ? "; clients that send it are rejected" : "; it no longer arrives"}.`,
+    );
+  }
   for (const name of removed.sort()) {
     const required = before.required.has(name);
     if (direction === "request") {

@@ -1,5 +1,5 @@
 /** The rule on a changed `pattern`: the two compared as the sets of strings they accept (pattern-meaning.ts). */
-import { relatePatterns } from "./pattern-meaning.js";
+import { relatePatterns, whyUnrelated } from "./pattern-meaning.js";
 import { pointer } from "./pointer.js";
 import { type Add, byDirection, type Place, type SchemaContext, show } from "./schema-context.js";
 
@@ -22,18 +22,22 @@ export function comparePatterns(
       `${what} ${change}: it accepts fewer values.`,
     );
   else if (how === "widened")
-    add("pattern.widened", byDirection(ctx, "info", "warning"), `${what} ${change}: it accepts more values.`);
+    add(
+      "pattern.widened",
+      byDirection(ctx, "info", "breaking"),
+      `${what} ${change}: it accepts more values.`,
+    );
   else if (how === "changed")
     add(
       "pattern.changed",
-      byDirection(ctx, "breaking", "warning"),
+      "breaking",
       `${what} ${change}: some old values are refused, some new ones accepted.`,
     );
   else
     add(
       "pattern.unjudged",
       "warning",
-      `${what} ${change}; the two could not be compared (lookarounds or backreferences), review by hand.`,
+      `${what} ${change}; the two could not be compared (${whyUnrelated(was, now)}), review by hand.`,
       pointer(place.location, "pattern"),
     );
 }

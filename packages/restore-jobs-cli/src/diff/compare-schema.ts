@@ -19,10 +19,12 @@ import { compareProperties } from "./compare-members.js";
 import { compareUnread } from "./compare-unread.js";
 import { compareBounds, compareEnums, compareStringRules } from "./compare-values.js";
 import { decideByValues, hasFiniteValues } from "./decide-by-values.js";
-import { pointer } from "./pointer.js";
+import { dropImpliedLengths } from "./pattern-meaning.js";
+import { pointer, unescapeToken } from "./pointer.js";
 import { type Add, child, kind, type Place, type SchemaContext, subject } from "./schema-context.js";
 import { describeTypes, typesWithin } from "./schema-types.js";
 import { viewOf } from "./schema-view.js";
+import { changesOfShared, sharedAt } from "./shared-schemas.js";
 import { ChangeList } from "./types.js";
 import { liftIntoVariants } from "./variant-wrap.js";
 
@@ -49,6 +51,35 @@ export function compareSchemas(
 ): void {
   if (oldSchema === newSchema) return;
   if (place.stack.some(([a, b]) => a === oldSchema && b === newSchema)) return;
+  // Below a body's root, a shared schema is compared once, at its own place (shared-schemas.ts);
+  // every place that reaches it gets the same changes, named by the operation that reached it.
+  const shared = place.stack.length > 0 ? sharedAt(oldSchema, newSchema) : undefined;
+  if (shared === undefined) comparePair(oldSchema, newSchema, ctx, place);
+  else compareShared(oldSchema as object, newSchema as object, shared, ctx, place);
+}
+
+function compareShared(
+  oldSchema: object,
+  newSchema: object,
+  at: string,
+  ctx: SchemaContext,
+  place: Place,
+): void {
+  const inside = changesOfShared(oldSchema, newSchema, ctx.direction, () => {
+    const found = new ChangeList();
+    const name = unescapeToken(at.startsWith("/components/schemas/") ? at.split("/")[3]! : at);
+    const own = { direction: ctx.direction, operation: ctx.operation, sink: found, component: name };
+    withinStack(own, at, () =>
+      comparePair(oldSchema, newSchema, own, { location: at, path: name, envelope: false, stack: [] }),
+    );
+    return found.changes;
+  });
+  const via = ctx.component === undefined ? { via: [place.location] } : {};
+  for (const change of inside)
+    ctx.sink.add({ ...change, operation: ctx.operation, operations: [ctx.operation], ...via });
+}
+
+function comparePair(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext, place: Place): void {
   place.stack.push([oldSchema, newSchema]);
   try {
     const [was, now] = liftIntoVariants(oldSchema, newSchema);
@@ -96,6 +127,7 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
   dropInapplicable(before, sourceTypes);
   dropInapplicable(after, sourceTypes);
   compareEnums(before.enumValues, after.enumValues, add, ctx, place);
+  dropImpliedLengths(before, after);
   compareBounds(before.bounds, after.bounds, add, ctx, place);
   compareStringRules(before, after, add, ctx, place);
   compareProperties(before, after, ctx, place);

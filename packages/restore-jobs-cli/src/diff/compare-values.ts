@@ -1,7 +1,7 @@
 /** The rules on one value's constraints: enum, bounds (lengths, sizes, ranges), pattern and format. */
 
 import { comparePatterns } from "./compare-patterns.js";
-import { boundKeywords } from "./keyword-lists.js";
+import { boundKeywords, rangeEnds, rangeKeywords } from "./keyword-lists.js";
 import { acceptsEverything } from "./pattern-meaning.js";
 import {
   type Add,
@@ -75,6 +75,22 @@ export function compareEnums(
 
 const kebab = (keyword: string) => keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/**
+ * The ends bounds set, each read as one bound: a length, a size, or a numeric range's end, which
+ * schema-view.ts keeps as the tighter of its inclusive and exclusive keyword.
+ */
+const ends: readonly (readonly [inclusive: string, exclusive: string | undefined, upper: boolean])[] = [
+  ...boundKeywords
+    .filter((k) => !rangeKeywords.includes(k))
+    .map((k) => [k, undefined, k.startsWith("max")] as const),
+  ...rangeEnds,
+];
+
+/**
+ * Each bound, in direction: tighter narrows (breaking in a request), looser widens (breaking in a
+ * response). A range's end changed from one keyword to the other is one change, named by the new
+ * keyword: `exclusiveMinimum: 0` → `minimum: 0` lets 0 through, a widening, not a `minimum` added.
+ */
 export function compareBounds(
   before: Map<string, number>,
   after: Map<string, number>,
@@ -82,21 +98,53 @@ export function compareBounds(
   ctx: SchemaContext,
   place: Place,
 ): void {
-  for (const keyword of boundKeywords) {
-    const was = before.get(keyword);
-    const now = after.get(keyword);
-    if (was === now) continue;
-    const upper = keyword.startsWith("max") || keyword === "exclusiveMaximum";
-    const tighter = now !== undefined && (was === undefined || (upper ? now < was : now > was));
+  for (const [inclusive, exclusive, upper] of ends) {
+    const end = (bounds: Map<string, number>) =>
+      exclusive !== undefined && bounds.has(exclusive)
+        ? { keyword: exclusive, value: bounds.get(exclusive)!, open: true }
+        : bounds.has(inclusive)
+          ? { keyword: inclusive, value: bounds.get(inclusive)!, open: false }
+          : undefined;
+    const was = end(before);
+    const now = end(after);
+    if (was?.value === now?.value && was?.open === now?.open) continue;
+    const keyword = (now ?? was)!.keyword;
+    // Tighter: fewer values pass this end (a higher minimum, the same one made exclusive, ...).
+    const tighter =
+      now !== undefined &&
+      (was === undefined ||
+        (upper ? now.value < was.value : now.value > was.value) ||
+        (now.value === was.value && now.open && !was.open));
     const word =
-      was === undefined ? "added" : now === undefined ? "removed" : now < was ? "lowered" : "raised";
+      was === undefined ? "added" : now === undefined ? "removed" : tighter === upper ? "lowered" : "raised";
+    const shown = (e: { keyword: string; value: number }) =>
+      was?.keyword === now?.keyword ? String(e.value) : `${e.keyword} ${e.value}`;
     add(
       `${kebab(keyword)}.${word}`,
-      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "warning"),
-      `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now})` : word === "removed" ? `was removed (was ${was})` : `went from ${was} to ${now}`}.`,
+      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "breaking"),
+      `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now!.value})` : word === "removed" ? `was removed (was ${was!.value})` : `went from ${shown(was!)} to ${shown(now!)}`}.`,
     );
   }
 }
+
+/**
+ * Formats that generated clients and servers parse into a value of another kind (a date, a number
+ * of a given width, decoded bytes, a UUID): a change between them changes what code reads.
+ */
+export const parsedFormats = new Set<string | undefined>([
+  "date-time",
+  "date",
+  "time",
+  "duration",
+  "byte",
+  "binary",
+  "int32",
+  "int64",
+  "float",
+  "double",
+  "decimal",
+  "uuid",
+]);
 
 export function compareStringRules(
   before: { pattern: string | undefined; format: string | undefined },
@@ -124,16 +172,21 @@ export function compareStringRules(
         `${what} was added: ${show(now)}.`,
       );
     } else if (now === undefined) {
+      // A response that no longer promises a format clients parse (a date) breaks that parse.
+      // A pattern removed widens what may arrive, as any widening of a response: breaking.
+      const parsed = keyword === "format" && parsedFormats.has(was);
       add(
         `${keyword}.removed`,
-        byDirection(ctx, "info", "warning"),
-        `${what} was removed (was ${show(was)}).`,
+        byDirection(ctx, "info", parsed || keyword === "pattern" ? "breaking" : "warning"),
+        `${what} was removed (was ${show(was)})${parsed && ctx.direction === "response" ? "; clients that parse it as such break" : ""}.`,
       );
     } else {
+      // A format clients or servers parse into something else (`date-time` → `date`) breaks both ways.
+      const parsed = keyword === "format" && (parsedFormats.has(was) || parsedFormats.has(now));
       add(
         `${keyword}.changed`,
-        byDirection(ctx, keyword === "pattern" ? "breaking" : "warning", "warning"),
-        `${what} changed from ${show(was)} to ${show(now)}.`,
+        keyword === "pattern" ? byDirection(ctx, "breaking", "warning") : parsed ? "breaking" : "warning",
+        `${what} changed from ${show(was)} to ${show(now)}${parsed ? "; code that parses one reads the other wrong" : ""}.`,
       );
     }
   }

@@ -17,7 +17,7 @@ import ts from "typescript";
 import { isObject, type JsonObject } from "../json.js";
 import { compile } from "./compiler-program.js";
 import { operationsOf } from "./operations.js";
-import { pointer } from "./pointer.js";
+import { isUnder, pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
 import type { Change } from "./types.js";
 
@@ -56,15 +56,18 @@ interface Planned {
 
 const lit = (text: string) => JSON.stringify(text);
 
-/** Whether a JSON pointer is `base` or below it (`/a/b` is under `/a`, `/ab` is not). */
-const isUnder = (location: string, base: string) => location === base || location.startsWith(`${base}/`);
+/** Whether a change sits under `base`, or is in a shared schema reached from under it. */
+const isFrom = (change: Change, base: string) =>
+  (change.via ?? [change.location]).some((at) => isUnder(at, base));
 
 function plan(oldDoc: JsonObject, newDoc: JsonObject, changes: readonly Change[]): Planned[] {
   const planned: Planned[] = [];
   const before = operationsOf(oldDoc);
   const after = operationsOf(newDoc);
   const breakingAt = (operation: string, test: (c: Change) => boolean) =>
-    changes.filter((c) => c.level === "breaking" && c.operation === operation && test(c)).map((c) => c.id);
+    changes
+      .filter((c) => c.level === "breaking" && (c.operations ?? [c.operation]).includes(operation) && test(c))
+      .map((c) => c.id);
   for (const [key, was] of before) {
     const now = after.get(key);
     if (!now) continue;
@@ -83,8 +86,7 @@ function plan(oldDoc: JsonObject, newDoc: JsonObject, changes: readonly Change[]
         location: pointer(now.location, "parameters"),
         rulesBreaking: breakingAt(
           was.label,
-          (c) =>
-            c.id.startsWith("request.parameter.") || parameterLists.some((list) => isUnder(c.location, list)),
+          (c) => c.id.startsWith("request.parameter.") || parameterLists.some((list) => isFrom(c, list)),
         ),
       },
       source: `${op("Old", was)}["parameters"]`,
@@ -102,10 +104,7 @@ function plan(oldDoc: JsonObject, newDoc: JsonObject, changes: readonly Change[]
           scope: `request ${next.type}`,
           operation: was.label,
           location,
-          rulesBreaking: breakingAt(
-            was.label,
-            (c) => c.id.startsWith("request.") && isUnder(c.location, location),
-          ),
+          rulesBreaking: breakingAt(was.label, (c) => c.id.startsWith("request.") && isFrom(c, location)),
         },
         source: `NonNullable<${op("Old", was)}["requestBody"]>["content"][${lit(type)}]`,
         target: `NonNullable<${op("New", now)}["requestBody"]>["content"][${lit(next.type)}]`,
@@ -126,10 +125,7 @@ function plan(oldDoc: JsonObject, newDoc: JsonObject, changes: readonly Change[]
             scope: `response ${status} ${next.type}`,
             operation: was.label,
             location,
-            rulesBreaking: breakingAt(
-              was.label,
-              (c) => c.id.startsWith("response.") && isUnder(c.location, location),
-            ),
+            rulesBreaking: breakingAt(was.label, (c) => c.id.startsWith("response.") && isFrom(c, location)),
           },
           source: `${op("New", now)}["responses"][${lit(status)}]["content"][${lit(next.type)}]`,
           target: `${op("Old", was)}["responses"][${lit(status)}]["content"][${lit(type)}]`,

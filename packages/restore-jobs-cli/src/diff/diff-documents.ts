@@ -3,12 +3,15 @@
 import type { JsonObject } from "../json.js";
 import { compareDocumentation } from "./documentation-rules.js";
 import { reportDynamicRefs } from "./dynamic-refs.js";
-import { firstDifference, locateDifference, operationMeaning } from "./operation-meaning.js";
+import { locateDifference, unjudgedDifferences } from "./operation-meaning.js";
 import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
+import { unescapeToken } from "./pointer.js";
 import { compareParameters, compareRequestBodies } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
+import { compareServers } from "./server-rules.js";
+import { withSharedSchemas } from "./shared-schemas.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
-import { compareWebhooks } from "./webhook-rules.js";
+import { compareCallbacks, compareWebhooks } from "./webhook-rules.js";
 
 export interface DiffResult {
   breaking: boolean;
@@ -16,30 +19,32 @@ export interface DiffResult {
 }
 
 export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
+  return withSharedSchemas(oldDoc, newDoc, () => diffShared(oldDoc, newDoc));
+}
+
+function diffShared(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
   const list = new ChangeList();
   const pairs = matchOperations(oldDoc, newDoc, list);
   for (const pair of pairs) {
     const found = new ChangeList();
     compareOperationFlags(pair, found);
     compareSecurity(pair, oldDoc, newDoc, found);
+    compareServers(pair, oldDoc, newDoc, found);
     compareParameters(pair.before, pair.after, found);
     compareRequestBodies(pair.before, pair.after, found);
     compareResponses(pair.before, pair.after, found);
-    // Safety net: the operation means something else but no rule said what (response headers,
-    // links, a keyword no rule reads). Say so rather than report "no change".
-    const difference =
-      found.changes.length === 0
-        ? firstDifference(operationMeaning(pair.before), operationMeaning(pair.after))
-        : undefined;
-    if (difference !== undefined) {
+    compareCallbacks(pair.before, pair.after, found);
+    // Safety net: a part of the operation means something else but no rule said what (links, a
+    // header's `style`, ...). Say so rather than report "no change", for each such part.
+    for (const difference of unjudgedDifferences(pair.before, pair.after, found.changes)) {
       const location = locateDifference(pair.after, difference);
-      const keyword = location.split("/").pop()?.replace(/~1/g, "/").replace(/~0/g, "~");
+      const keyword = unescapeToken(location.split("/").pop() ?? "");
       found.add({
         id: "operation.changed-unclassified",
         level: "warning",
         operation: pair.before.label,
         location,
-        message: `${pair.before.label} changed at \`${keyword}\` in a way no rule classifies (headers, links, ...); review it by hand.`,
+        message: `${pair.before.label} changed at \`${keyword}\` in a way no rule classifies (links, ...); review it by hand.`,
       });
     }
     for (const change of found.changes) list.add(change);
@@ -51,12 +56,23 @@ export function diffDocuments(oldDoc: JsonObject, newDoc: JsonObject): DiffResul
   return { breaking: changes.some((c) => c.level === "breaking"), changes };
 }
 
+/** One change per id, place and message; a change of a shared schema lists every operation (and place) that reaches it. */
 function dedupe(changes: Change[]): Change[] {
-  const seen = new Set<string>();
-  return changes.filter((c) => {
+  const seen = new Map<string, Change>();
+  const out: Change[] = [];
+  for (const c of changes) {
     const key = `${c.id}\u0000${c.location}\u0000${c.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = seen.get(key);
+    if (first === undefined) {
+      const copy = { ...c };
+      seen.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    if (first.operations && c.operations) first.operations = union(first.operations, c.operations);
+    if (first.via && c.via) first.via = union(first.via, c.via);
+  }
+  return out;
 }
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();

@@ -7,6 +7,7 @@
 
 import { isObject, type JsonObject } from "../json.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
+import { nameMaps } from "./keyword-lists.js";
 import { pathKey } from "./operations.js";
 import { parameterKeyIn } from "./parameter-rules.js";
 import { pointer } from "./pointer.js";
@@ -74,24 +75,6 @@ export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sin
   }
 
   const walked = new Map<unknown, Set<unknown>>();
-  // Under these keys the keys are names (a member called `description`), not keywords.
-  const nameMaps = new Set([
-    "properties",
-    "patternProperties",
-    "$defs",
-    "definitions",
-    "dependentSchemas",
-    "schemas",
-    "responses",
-    "content",
-    "securitySchemes",
-    "headers",
-    "parameters",
-    "requestBodies",
-    "pathItems",
-    "links",
-    "callbacks",
-  ]);
   const walk = (was: unknown, now: unknown, location: string, keysAreNames = false): void => {
     if (Array.isArray(was) && Array.isArray(now)) {
       was.forEach((item, i) => {

@@ -23,7 +23,7 @@ interface Found {
  * The objects of the document that `wanted` picks, each with its JSON pointer (the first path to it),
  * with a loop. Pointers are built only for those picked: most documents have none.
  */
-function objects(root: unknown, wanted: (node: JsonObject) => boolean, from = ""): Found[] {
+export function objectsWith(root: unknown, wanted: (node: JsonObject) => boolean, from = ""): Found[] {
   const out: Found[] = [];
   const seen = new Set<unknown>();
   const steps: { parent: number; key: string }[] = [];
@@ -46,6 +46,9 @@ function objects(root: unknown, wanted: (node: JsonObject) => boolean, from = ""
   }
   return out;
 }
+
+/** A local `$ref` to a JSON pointer (`/components/schemas/A` → `#/components/schemas/A`). */
+export const refTo = (location: string) => `#${location.split("/").map(encodeURIComponent).join("/")}`;
 
 const hasDynamicRef = (node: JsonObject) => typeof node.$dynamicRef === "string";
 
@@ -70,7 +73,7 @@ const anchorName = (ref: unknown) =>
 export function staticDynamicRefs(raw: JsonObject): JsonObject {
   if (!anyDynamicRef(raw)) return raw;
   const copy = copyJson(raw);
-  const found = objects(copy, (node) => hasDynamicRef(node) || typeof node.$dynamicAnchor === "string");
+  const found = objectsWith(copy, (node) => hasDynamicRef(node) || typeof node.$dynamicAnchor === "string");
   const anchors = new Map<string, string[]>();
   for (const { node, location } of found) {
     if (typeof node.$dynamicAnchor === "string")
@@ -81,7 +84,7 @@ export function staticDynamicRefs(raw: JsonObject): JsonObject {
     const targets = name === undefined ? undefined : anchors.get(name);
     if (targets?.length !== 1 || "$ref" in node) continue;
     delete node.$dynamicRef;
-    node.$ref = `#${targets[0]!.split("/").map(encodeURIComponent).join("/")}`;
+    node.$ref = refTo(targets[0]!);
   }
   return copy;
 }
@@ -90,7 +93,7 @@ export function staticDynamicRefs(raw: JsonObject): JsonObject {
 function unresolved(doc: JsonObject): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of ["paths", "webhooks"]) {
-    for (const { node, location } of objects(doc[part], hasDynamicRef, `/${part}`)) {
+    for (const { node, location } of objectsWith(doc[part], hasDynamicRef, `/${part}`)) {
       out.set(location, String(node.$dynamicRef));
     }
   }

@@ -1,6 +1,6 @@
 /** The markdown output: a changelog fit for a pull-request comment. */
 import type { DiffReport } from "./run-diff.js";
-import { compilerLine, countLine, disagreementText } from "./summary.js";
+import { acceptedText, compilerLine, countLine, disagreementText, operationsText } from "./summary.js";
 import type { Level } from "./types.js";
 
 const headings: Record<Level, string> = {
@@ -24,7 +24,7 @@ export function formatMarkdown(report: DiffReport): string {
     out.push(`### ${headings[level]}`, "");
     for (const c of changes) {
       out.push(
-        `- ${c.operation ? `**${c.operation}**: ` : ""}${c.message.replace(/\n/g, " ")} ${code(c.id)} at ${code(c.location)}`,
+        `- ${c.operation ? `**${operationsText(c)}**: ` : ""}${c.message.replace(/\n/g, " ")}${acceptedText(c)} ${code(c.id)} at ${code(c.location)}`,
       );
     }
     out.push("");

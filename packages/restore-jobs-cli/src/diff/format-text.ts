@@ -1,14 +1,14 @@
 /** The text output, for a terminal. */
 import type { DiffReport } from "./run-diff.js";
-import { compilerLine, countLine, disagreementText } from "./summary.js";
+import { acceptedText, compilerLine, countLine, disagreementText, operationsText } from "./summary.js";
 
 const tags = { breaking: "BREAKING", warning: "WARNING ", info: "info    " } as const;
 
 export function formatText(report: DiffReport): string {
   const lines = [`restore-jobs diff: ${report.old} -> ${report.new}`, ""];
   for (const c of report.changes) {
-    lines.push(`${tags[c.level]}  ${c.id}${c.operation ? `  (${c.operation})` : ""}`);
-    lines.push(`          ${c.message}`);
+    lines.push(`${tags[c.level]}  ${c.id}${c.operation ? `  (${operationsText(c)})` : ""}`);
+    lines.push(`          ${c.message}${acceptedText(c)}`);
     lines.push(`          at ${c.location}`);
   }
   if (report.changes.length > 0) lines.push("");

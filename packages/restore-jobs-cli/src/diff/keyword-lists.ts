@@ -17,6 +17,17 @@ export const boundKeywords = [
   "minProperties",
 ] as const;
 
+/** A numeric range's two ends: each an inclusive and an exclusive keyword, and whether it is the upper end. */
+export const rangeEnds = [
+  ["minimum", "exclusiveMinimum", false],
+  ["maximum", "exclusiveMaximum", true],
+] as const;
+
+export const rangeKeywords: readonly string[] = rangeEnds.flatMap(([inclusive, exclusive]) => [
+  inclusive,
+  exclusive,
+]);
+
 /** The JSON Schema 2020-12 keywords judged one by one, in direction (compare-keywords.ts). */
 export const judgedKeywords = new Set([
   "if",
@@ -37,6 +48,7 @@ export const judgedKeywords = new Set([
   "contentSchema",
   "multipleOf",
   "uniqueItems",
+  "discriminator",
 ]);
 
 /** Keywords the view reads into its own fields (types, enum, members, map, bounds, variants, ...). */
@@ -92,3 +104,26 @@ export const keywordsByType: Record<string, readonly string[]> = {
     "minProperties",
   ],
 };
+
+/** Keys whose value maps names (of members, components, statuses, media types, ...) to objects: below them a key is a name, not a keyword. */
+export const nameMaps = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "schemas",
+  "responses",
+  "content",
+  "securitySchemes",
+  "headers",
+  "parameters",
+  "requestBodies",
+  "pathItems",
+  "links",
+  "callbacks",
+  "paths",
+  "webhooks",
+  "encoding",
+  "variables",
+]);

@@ -7,12 +7,15 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { posix, resolve } from "node:path";
 import { promisify } from "node:util";
-import { CORE_SCHEMA, load } from "js-yaml";
+import { CORE_SCHEMA, load, mergeTag } from "js-yaml";
 import { isObject, parseJson } from "../json.js";
 import { maxNesting, tooDeep } from "./document-depth.js";
 import { bareRefCycle } from "./ref-cycles.js";
 
 const run = promisify(execFile);
+
+/** YAML 1.2's core schema, with merge keys (`<<: *base`) applied as YAML 1.1 documents (and most OpenAPI tools) read them. */
+const yamlSchema = CORE_SCHEMA.withTags(mergeTag);
 
 /** The document could not be read or is not an OpenAPI 3 document: the command exits 2. */
 export class DocumentLoadError extends Error {
@@ -75,10 +78,10 @@ export function parseDocument(text: string, label: string): Record<string, unkno
   // JSON is read by JSON.parse: it is not recursive, where a YAML parser overflows the stack on a
   // document nested a few thousand levels deep. YAML is read by js-yaml (YAML 1.2 core schema, a
   // duplicated key is an error): about ten times faster than the `yaml` package on a large spec,
-  // whose parse was most of the diff's time.
+  // whose parse was most of the diff's time. Merge keys are applied.
   let doc: unknown = /^\s*\{/.test(text) ? parseJson(text) : undefined;
   try {
-    doc ??= load(text, { schema: CORE_SCHEMA, maxDepth: maxNesting });
+    doc ??= load(text, { schema: yamlSchema, maxDepth: maxNesting });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const message = (error as Error).message.split("\n")[0] ?? "";

@@ -7,7 +7,7 @@
 import { isObject, isObjectOrArray, type JsonObject } from "../json.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
 import type { OperationEntry } from "./operations.js";
-import { pointer } from "./pointer.js";
+import { isUnder, pointer } from "./pointer.js";
 import { parameterKey } from "./request-rules.js";
 
 const judged = "(compared by the schema rules)";
@@ -86,4 +86,56 @@ export function locateDifference(entry: OperationEntry, at: string): string {
     return index < 0 ? pointer(base, "parameters") : `${pointer(base, "parameters", index)}${tail}`;
   }
   return `${entry.location}${at}`;
+}
+
+/**
+ * The places where two operations' meanings differ and no change was reported: each part of the
+ * operation (a parameter, the request body, a response, a header, a media type, ...) that differs
+ * with no change in it, at its first difference. A part some rule reported in is looked into part
+ * by part, so a difference beside a judged one is still found. A change at a part's parent
+ * (`request.body.became-required` at `/requestBody`) judges the parent's own values (`required`); a
+ * part reported as moved judges where it was.
+ */
+export function unjudgedDifferences(
+  before: OperationEntry,
+  after: OperationEntry,
+  changes: readonly { location: string; via?: string[] }[],
+): string[] {
+  const locations = changes.flatMap((c) => [c.location, ...(c.via ?? [])]);
+  const judgedUnder = (at: string) => {
+    const places = [locateDifference(before, at), locateDifference(after, at)];
+    return locations.some((l) => places.some((p) => isUnder(l, p)));
+  };
+  const judgedAt = (at: string) => {
+    const places = [locateDifference(before, at), locateDifference(after, at)];
+    return locations.some((l) => places.includes(l));
+  };
+  const out: string[] = [];
+  const walk = (a: unknown, b: unknown, at: string, parent: string): void => {
+    if (canonical(a, true) === canonical(b, true)) return;
+    const objects = isObjectOrArray(a) && isObjectOrArray(b) && Array.isArray(a) === Array.isArray(b);
+    if (!judgedUnder(at)) {
+      if (objects || !judgedAt(parent)) out.push(firstDifference(a, b, at) ?? at);
+      return;
+    }
+    if (!objects) return;
+    const was = a as Record<string, unknown>;
+    const now = b as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])]
+      .filter((k) => !isDocumentationKey(k))
+      .sort();
+    // A part gone from one side and another new on the other, reported as one moved (a success
+    // status changed, a parameter renamed): the report on one judges both.
+    const gone = keys.filter((k) => !(k in now));
+    const fresh = keys.filter((k) => !(k in was));
+    const moved = (side: string[]) => side.some((k) => judgedUnder(pointer(at, k)));
+    for (const key of keys) {
+      if ((gone.includes(key) && moved(fresh)) || (fresh.includes(key) && moved(gone))) continue;
+      walk(was[key], now[key], pointer(at, key), at);
+    }
+  };
+  const was = operationMeaning(before);
+  const now = operationMeaning(after);
+  for (const key of Object.keys(was).sort()) walk(was[key], now[key], pointer("", key), "");
+  return out;
 }

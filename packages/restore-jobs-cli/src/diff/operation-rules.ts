@@ -4,6 +4,7 @@ import { isObject, type JsonObject } from "../json.js";
 import { sameMeaning } from "./canonical.js";
 import { type OperationEntry, operationsOf, pathKey } from "./operations.js";
 import { pointer } from "./pointer.js";
+import { removalBySunset } from "./sunset.js";
 import type { ChangeSink } from "./types.js";
 
 export interface OperationPair {
@@ -39,12 +40,13 @@ export function matchOperations(oldDoc: JsonObject, newDoc: JsonObject, sink: Ch
       });
       continue;
     }
+    const sunset = removalBySunset(before.operation);
     sink.add({
       id: "operation.removed",
-      level: "breaking",
+      level: sunset?.level ?? "breaking",
       operation: before.label,
       location: before.location,
-      message: `${before.label} was removed.`,
+      message: `${before.label} was removed${sunset?.words ?? ""}.`,
     });
   }
   for (const key of fresh) {
@@ -137,16 +139,46 @@ export function compareSecurity(
       : {};
   const oldSchemes = schemes(oldDoc);
   const newSchemes = schemes(newDoc);
+  const items = [...new Set([...was, ...now].flatMap((alt) => [...alt]))];
   const used = new Set(now.flatMap((alt) => [...alt].filter((item) => !item.includes(":"))));
   for (const name of [...used].sort()) {
-    if (name in oldSchemes && name in newSchemes && !sameMeaning(oldSchemes[name], newSchemes[name])) {
-      sink.add({
-        id: "security.scheme-changed",
-        level: "breaking",
-        operation,
-        location: pointer("", "components", "securitySchemes", name),
-        message: `Security scheme \`${name}\` changed; clients sign or send credentials the old way.`,
-      });
-    }
+    if (!(name in oldSchemes && name in newSchemes) || sameMeaning(oldSchemes[name], newSchemes[name]))
+      continue;
+    const scopes = new Set(
+      items.filter((i) => i.startsWith(`${name}:`)).map((i) => i.slice(name.length + 1)),
+    );
+    const alters = !sameMeaning(
+      requestMeaning(oldSchemes[name], scopes),
+      requestMeaning(newSchemes[name], scopes),
+    );
+    sink.add({
+      id: alters ? "security.scheme-changed" : "security.scheme-documented",
+      level: alters ? "breaking" : "info",
+      operation,
+      location: pointer("", "components", "securitySchemes", name),
+      message: alters
+        ? `Security scheme \`${name}\` changed; clients sign or send credentials the old way.`
+        : `Security scheme \`${name}\` changed in what it documents (a scope the operation does not require, \`bearerFormat\`); no request changes.`,
+    });
   }
+}
+
+/**
+ * What of a security scheme shapes a request: not `bearerFormat` (a hint), and of an OAuth flow's
+ * `scopes` only those the operation requires (a scope declared, not required, asks nothing more).
+ */
+function requestMeaning(scheme: unknown, required: Set<string>): unknown {
+  if (!isObject(scheme)) return scheme;
+  const { bearerFormat: _hint, flows, ...rest } = scheme;
+  if (!isObject(flows)) return rest;
+  const kept = Object.fromEntries(
+    Object.entries(flows).map(([kind, flow]) => {
+      if (!isObject(flow) || !isObject(flow.scopes)) return [kind, flow];
+      const scopes = Object.keys(flow.scopes)
+        .filter((scope) => required.has(scope))
+        .sort();
+      return [kind, { ...flow, scopes }];
+    }),
+  );
+  return { ...rest, flows: kept };
 }

@@ -7,6 +7,7 @@ import type { OperationEntry } from "./operations.js";
 import { compareParameterDefaults } from "./parameter-default.js";
 import { compareParameterValues, type ParameterSide } from "./parameter-values.js";
 import { pointer } from "./pointer.js";
+import { removalBySunset } from "./sunset.js";
 import type { ChangeSink } from "./types.js";
 
 interface Parameter extends ParameterSide {
@@ -68,7 +69,14 @@ export function compareParameters(before: OperationEntry, after: OperationEntry,
   const add = (id: string, level: "breaking" | "warning" | "info", location: string, message: string) =>
     sink.add({ id: `request.parameter.${id}`, level, operation, location, message });
   for (const [key, p] of was) {
-    if (!now.has(key)) add("removed", "warning", p.location, `The ${p.name} was removed.`);
+    if (now.has(key)) continue;
+    const sunset = removalBySunset(p.raw);
+    add(
+      "removed",
+      sunset?.level ?? "warning",
+      p.location,
+      `The ${p.name} was removed${sunset?.words ?? ""}.`,
+    );
   }
   for (const [key, p] of now) {
     const old = was.get(key);

@@ -27,6 +27,39 @@ export function normalisePattern(view: SchemaView): void {
   }
 }
 
+/**
+ * A length bound the pattern both sides share already implies (`^[A-Z]{3}$` with `maxLength: 10`
+ * added or removed) changes no value: it is left out of both sides' comparison.
+ */
+export function dropImpliedLengths(before: SchemaView, after: SchemaView): void {
+  const pattern = before.pattern;
+  if (pattern === undefined || pattern !== after.pattern) return;
+  for (const [keyword, language] of [
+    ["maxLength", (n: number) => `^[\\s\\S]{0,${n}}$`],
+    ["minLength", (n: number) => `^[\\s\\S]{${n},}$`],
+  ] as const) {
+    const was = before.bounds.get(keyword);
+    const now = after.bounds.get(keyword);
+    if (was === now) continue;
+    const implied = (n: number | undefined) => n === undefined || implies(pattern, language(n));
+    if (!implied(was) || !implied(now)) continue;
+    before.bounds.delete(keyword);
+    after.bounds.delete(keyword);
+  }
+}
+
+/** Whether every string `pattern` accepts is accepted by `bound` (false when either cannot be built). */
+function implies(pattern: string, bound: string): boolean {
+  const a = automaton(pattern);
+  const b = automaton(bound);
+  if (!a || !b) return false;
+  try {
+    return within(a, b);
+  } catch {
+    return false;
+  }
+}
+
 type Automaton = Refa.NFA;
 
 // Loaded on first use: most diffs compare no two patterns, and loading refa costs ~150 ms of start-up.
@@ -132,4 +165,54 @@ function isUniversal(pattern: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Why a pattern has no automaton, in words: what in it refa cannot read. */
+function whyNot(pattern: string): string {
+  const counts = [...pattern.matchAll(/\{(\d+)(?:,(\d*))?\}/g)].flatMap((m) => [m[1], m[2]]).map(Number);
+  if (pattern.length > 1000) return "is longer than 1,000 characters";
+  if (counts.some((n) => n > 500)) return "repeats more than 500 times";
+  const found = new Set<string>();
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const next = pattern[++i] ?? "";
+      if (!inClass && /[bB]/.test(next)) found.add("a word boundary (`\\b`)");
+      if (!inClass && (/[1-9]/.test(next) || next === "k")) found.add("a backreference");
+    } else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (pattern.startsWith("(?=", i) || pattern.startsWith("(?!", i)) found.add("a lookahead");
+    else if (pattern.startsWith("(?<=", i) || pattern.startsWith("(?<!", i)) found.add("a lookbehind");
+    else if (
+      (c === "^" && i > 0) ||
+      (c === "$" && i < pattern.length - 1) ||
+      (/[$^]/.test(c ?? "") && pattern.includes("|"))
+    )
+      found.add("an anchor (`^`, `$`) inside it");
+  }
+  if (found.size > 0) return `has ${[...found].join(" and ")}, which the comparison cannot read`;
+  try {
+    new RegExp(pattern, "u");
+  } catch {
+    try {
+      new RegExp(pattern);
+    } catch {
+      return "is not a regular expression the comparison reads";
+    }
+  }
+  return `needs an automaton of more than ${maxStates.toLocaleString("en-US")} states`;
+}
+
+/** Why two patterns could not be compared: what each one that has no automaton holds, or their size. */
+export function whyUnrelated(was: string, now: string): string {
+  const reasons = [
+    ["the old pattern", was],
+    ["the new pattern", now],
+  ]
+    .filter(([, p]) => automaton(p!) === undefined)
+    .map(([which, p]) => `${which} ${whyNot(p!)}`);
+  return reasons.length > 0
+    ? reasons.join("; ")
+    : `comparing them needs automata of more than ${maxStates.toLocaleString("en-US")} states`;
 }

@@ -6,3 +6,11 @@ export function escapeToken(token: string): string {
 export function pointer(base: string, ...tokens: (string | number)[]): string {
   return tokens.reduce<string>((acc, token) => `${acc}/${escapeToken(String(token))}`, base);
 }
+
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** Whether a JSON pointer is `base` or below it (`/a/b` is under `/a`, `/ab` is not). */
+export const isUnder = (location: string, base: string) =>
+  location === base || location.startsWith(`${base}/`);

@@ -2,6 +2,8 @@
 
 import { isObject, type JsonObject } from "../json.js";
 import { compareBodySchemas } from "./compare-schema.js";
+import { compareEncoding, covers, mediaKey } from "./media-encoding.js";
+
 import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
 import type { ChangeSink } from "./types.js";
@@ -10,11 +12,6 @@ export { compareParameters, parameterKey } from "./parameter-rules.js";
 
 function contentOf(body: JsonObject | undefined): JsonObject {
   return body && isObject(body.content) ? body.content : {};
-}
-
-/** Media types compare without parameters and case: `application/json; charset=utf-8` is `application/json`. */
-export function mediaKey(type: string): string {
-  return type.split(";")[0]!.trim().toLowerCase();
 }
 
 export function byMediaType(content: JsonObject): Map<string, { type: string; media: JsonObject }> {
@@ -33,10 +30,10 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
   if (was && !now) {
     sink.add({
       id: "request.body.removed",
-      level: "warning",
+      level: "breaking",
       operation,
       location: pointer(before.location, "requestBody"),
-      message: "The request body was removed; clients still send one.",
+      message: "The request body was removed; clients still send one, which the operation no longer reads.",
     });
     return;
   }
@@ -71,21 +68,42 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
   }
   const oldMedia = byMediaType(contentOf(was));
   const newMedia = byMediaType(contentOf(now));
-  for (const [key, { type }] of oldMedia) {
-    if (!newMedia.has(key)) {
+  const ctx = { direction: "request" as const, operation, sink };
+  const compareMedia = (old: JsonObject, media: JsonObject, here: string) => {
+    compareBodySchemas(old.schema ?? {}, media.schema ?? {}, pointer(here, "schema"), ctx);
+    compareEncoding(old, media, here, ctx);
+  };
+  const widened = new Set<string>();
+  for (const [key, { type, media }] of oldMedia) {
+    if (newMedia.has(key)) continue;
+    // Sent as `image/png`, still accepted where the new document takes `image/*`.
+    const range = [...newMedia.values()].find((next) => covers(next.type, type));
+    if (range) {
+      widened.add(mediaKey(range.type));
+      const here = pointer(after.location, "requestBody", "content", range.type);
       sink.add({
-        id: "request.media-type.removed",
-        level: "breaking",
+        id: "request.media-type.widened",
+        level: "info",
         operation,
-        location: pointer(before.location, "requestBody", "content", type),
-        message: `Request media type ${type} was removed.`,
+        location: here,
+        message: `Request media type ${type} is now accepted as part of ${range.type}.`,
       });
+      compareMedia(media, range.media, here);
+      continue;
     }
+    sink.add({
+      id: "request.media-type.removed",
+      level: "breaking",
+      operation,
+      location: pointer(before.location, "requestBody", "content", type),
+      message: `Request media type ${type} was removed.`,
+    });
   }
   for (const [key, { type, media }] of newMedia) {
     const old = oldMedia.get(key);
     const here = pointer(after.location, "requestBody", "content", type);
-    if (!old) {
+    if (old) compareMedia(old.media, media, here);
+    else if (!widened.has(key))
       sink.add({
         id: "request.media-type.added",
         level: "info",
@@ -93,12 +111,5 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
         location: here,
         message: `Request media type ${type} was added.`,
       });
-      continue;
-    }
-    compareBodySchemas(old.media.schema ?? {}, media.schema ?? {}, pointer(here, "schema"), {
-      direction: "request",
-      operation,
-      sink,
-    });
   }
 }

@@ -2,6 +2,7 @@
  * Resolves every `$ref` of a loaded document with @apidevtools/json-schema-ref-parser, so the rules
  * see documents whole: a schema inlined and the same schema referenced are the same object. External
  * references are read from where the document came from: the file system, or the same git revision.
+ * A `$ref` by `$anchor` and a `$ref`-looking value in data are settled first (ref-positions.ts).
  */
 import $RefParser, { type FileInfo, type ParserOptions } from "@apidevtools/json-schema-ref-parser";
 import { isObject } from "../json.js";
@@ -9,6 +10,7 @@ import { isDocumentationKey } from "./canonical.js";
 import { copyJson } from "./copy-json.js";
 import { staticDynamicRefs } from "./dynamic-refs.js";
 import { DocumentLoadError, type DocumentSource, gitShow, type LoadedDocument } from "./load-document.js";
+import { prepareRefs, restoreDataRefs } from "./ref-positions.js";
 
 export interface ResolvedDocument extends LoadedDocument {
   /** $refs replaced by their targets (shared and possibly cyclic objects). */
@@ -48,10 +50,11 @@ function options(source: DocumentSource): ParserOptions {
  * In OpenAPI 3.1 a schema's `$ref` may sit beside other keywords, which then apply too
  * (`{$ref: X, maxLength: 5}`); a dereferencer would drop them, so write such a schema as
  * `{maxLength: 5, allOf: [{$ref: X}]}` first. Only documentation beside a `$ref` is left to the
- * dereferencer's `preservedProperties`. Works on a copy, with a loop rather than recursion, so a
- * document nested thousands of levels deep does not overflow the stack.
+ * dereferencer's `preservedProperties`. In OpenAPI 3.0 a Reference Object's other keys "SHALL be
+ * ignored": there (`ignore`) they are dropped instead. Works on a copy, with a loop rather than
+ * recursion, so a document nested thousands of levels deep does not overflow the stack.
  */
-export function hoistRefSiblings(value: unknown): unknown {
+export function hoistRefSiblings(value: unknown, ignore = false): unknown {
   const root = copyJson(value);
   const seen = new Set<unknown>();
   const pending: unknown[] = [root];
@@ -63,6 +66,10 @@ export function hoistRefSiblings(value: unknown): unknown {
     if (!isObject(node) || typeof node.$ref !== "string") continue;
     const siblings = Object.keys(node).filter((key) => key !== "$ref" && !isDocumentationKey(key));
     if (siblings.length === 0) continue;
+    if (ignore) {
+      for (const key of siblings) delete node[key];
+      continue;
+    }
     const { $ref } = node;
     const allOf = Array.isArray(node.allOf) ? node.allOf : [];
     delete node.$ref;
@@ -76,9 +83,13 @@ export async function resolveDocument(loaded: LoadedDocument): Promise<ResolvedD
   try {
     const resolved = (await new $RefParser().dereference(
       baseUrl(loaded.source),
-      hoistRefSiblings(staticDynamicRefs(loaded.raw)) as Record<string, unknown>,
+      hoistRefSiblings(
+        prepareRefs(copyJson(staticDynamicRefs(loaded.raw))),
+        String(loaded.raw.openapi).startsWith("3.0"),
+      ) as Record<string, unknown>,
       options(loaded.source),
     )) as Record<string, unknown>;
+    restoreDataRefs(resolved);
     return { ...loaded, resolved };
   } catch (error) {
     throw new DocumentLoadError(`${loaded.label}: cannot resolve $refs: ${(error as Error).message}`);
@@ -87,9 +98,10 @@ export async function resolveDocument(loaded: LoadedDocument): Promise<ResolvedD
 
 /** The document with external `$ref`s pulled in and internal ones kept: what openapi-typescript reads. */
 export async function bundleDocument(loaded: LoadedDocument): Promise<Record<string, unknown>> {
+  // Data `$ref`s stay hidden: openapi-typescript would follow them too, and they are no type.
   return (await new $RefParser().bundle(
     baseUrl(loaded.source),
-    copyJson(staticDynamicRefs(loaded.raw)),
+    prepareRefs(copyJson(staticDynamicRefs(loaded.raw))),
     options(loaded.source),
   )) as Record<string, unknown>;
 }

@@ -2,9 +2,11 @@
 
 import { isObject, type JsonObject } from "../json.js";
 import { compareBodySchemas } from "./compare-schema.js";
+import { compareEncoding } from "./media-encoding.js";
 import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
+import { compareResponseHeaders } from "./response-headers.js";
 import type { ChangeSink } from "./types.js";
 
 /** `200`, `201`, `2XX`: what a client treats as success. */
@@ -22,8 +24,30 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
   const now = responsesOf(after);
   const here = (entry: OperationEntry, status: string) => pointer(entry.location, "responses", status);
 
-  const oldSuccess = Object.keys(was).filter((s) => isSuccessStatus(s) && !(s in now));
-  const newSuccess = Object.keys(now).filter((s) => isSuccessStatus(s) && !(s in was));
+  // A status now documented by its range (`200` → `2XX`): the same answers still come, with the
+  // same bodies; the server may also use another status of the range.
+  const ranges = new Map<string, string>();
+  for (const status of Object.keys(was).sort()) {
+    const range = Object.keys(now).find(
+      (s) => !(s in was) && !(status in now) && s.toUpperCase() === `${status[0]}XX`,
+    );
+    if (range === undefined || [...ranges.values()].includes(range)) continue;
+    ranges.set(status, range);
+    const success = isSuccessStatus(status);
+    sink.add({
+      id: success ? "response.success-status.widened" : "response.error-status.widened",
+      level: success ? "warning" : "info",
+      operation,
+      location: here(after, range),
+      message: `Response ${status} is now documented as ${range}${success ? `: the server may answer with another ${range} status, which clients that check for ${status} may not expect` : ""}.`,
+    });
+    const oldBody = was[status];
+    const newBody = now[range];
+    if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody, range);
+  }
+  const ranged = new Set([...ranges.keys(), ...ranges.values()]);
+  const oldSuccess = Object.keys(was).filter((s) => isSuccessStatus(s) && !(s in now) && !ranged.has(s));
+  const newSuccess = Object.keys(now).filter((s) => isSuccessStatus(s) && !(s in was) && !ranged.has(s));
   for (const status of oldSuccess.sort()) {
     const replacement = newSuccess.shift();
     if (replacement !== undefined) {
@@ -36,7 +60,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
       });
       const oldBody = was[status];
       const newBody = now[replacement];
-      if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody);
+      if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody, replacement);
     } else {
       sink.add({
         id: "response.success-status.removed",
@@ -57,7 +81,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     });
   }
   for (const status of Object.keys(was).sort()) {
-    if (isSuccessStatus(status) || status in now) continue;
+    if (isSuccessStatus(status) || status in now || ranged.has(status)) continue;
     sink.add({
       id: "response.error-status.removed",
       level: "info",
@@ -67,7 +91,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     });
   }
   for (const status of Object.keys(now).sort()) {
-    if (isSuccessStatus(status) || status in was) continue;
+    if (isSuccessStatus(status) || status in was || ranged.has(status)) continue;
     sink.add({
       id: "response.error-status.added",
       level: "info",
@@ -88,6 +112,13 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     newResponse: JsonObject,
     newStatus = oldStatus,
   ): void {
+    const at = {
+      before: here(before, oldStatus),
+      after: here(after, newStatus),
+      status: newStatus,
+      operation,
+    };
+    compareResponseHeaders(oldResponse, newResponse, at, sink);
     const oldMedia = byMediaType(isObject(oldResponse.content) ? oldResponse.content : {});
     const newMedia = byMediaType(isObject(newResponse.content) ? newResponse.content : {});
     for (const [key, { type }] of oldMedia) {
@@ -114,13 +145,15 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
         });
         continue;
       }
+      const ctx = { direction: "response" as const, operation, sink };
       compareBodySchemas(
         old.media.schema ?? {},
         media.schema ?? {},
         pointer(location, "schema"),
-        { direction: "response", operation, sink },
+        ctx,
         isSuccessStatus(newStatus),
       );
+      compareEncoding(old.media, media, location, ctx);
     }
   }
 }

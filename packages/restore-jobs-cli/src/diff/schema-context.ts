@@ -9,6 +9,10 @@ export interface SchemaContext {
   sink: ChangeSink;
   /** The parameter whose schema is compared, as messages name it (`the query parameter \`limit\``); absent for a body. */
   parameter?: string;
+  /** The middle word of a type change's id where `parameter` names something else (`header`). */
+  kind?: string;
+  /** The shared schema compared on its own (shared-schemas.ts), as messages name it (`Leaf`, its members `Leaf.code`); absent elsewhere. */
+  component?: string;
 }
 
 export interface Place {
@@ -27,14 +31,20 @@ export function byDirection(ctx: SchemaContext, request: Level, response: Level)
 }
 
 export function subject(ctx: SchemaContext, place: Place): string {
+  if (ctx.component !== undefined && place.path === ctx.component)
+    return `the ${ctx.direction} schema \`${ctx.component}\``;
   if (place.path !== "") return `${ctx.direction} member \`${place.path}\``;
   return ctx.parameter ?? `the ${ctx.direction} body`;
 }
 
-/** The middle word of a type change's id: `request.parameter.type-changed`, `request.body...`, `...property...`. */
+/**
+ * The middle word of a type change's id: `request.parameter.type-changed`, `request.body...`,
+ * `...property...`. A shared schema is compared on its own only below a body's root, where it is a
+ * member, an item or a variant: a property.
+ */
 export function kind(ctx: SchemaContext, place: Place): string {
   if (place.path !== "") return "property";
-  return ctx.parameter === undefined ? "body" : "parameter";
+  return ctx.parameter === undefined ? "body" : (ctx.kind ?? "parameter");
 }
 
 export function child(place: Place, location: string, path: string): Place {

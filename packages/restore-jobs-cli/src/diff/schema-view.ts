@@ -7,7 +7,7 @@
 import { isObject, isObjectOrArray } from "../json.js";
 import { dropInapplicable } from "./applicable-keywords.js";
 import { canonical, isDocumentationKey } from "./canonical.js";
-import { boundKeywords, judgedKeywords, readKeywords } from "./keyword-lists.js";
+import { boundKeywords, judgedKeywords, rangeEnds, readKeywords } from "./keyword-lists.js";
 import { normalisePattern } from "./pattern-meaning.js";
 import { intersect, jsonType, typesOf } from "./schema-types.js";
 
@@ -36,6 +36,13 @@ export interface SchemaView {
   unread: Map<string, unknown>;
   readOnly: boolean;
   writeOnly: boolean;
+  /**
+   * The members each closed part (`additionalProperties: false`, no `patternProperties`) declares:
+   * a member another part declares that a closed part does not is refused (`refused`).
+   */
+  closedParts: Set<string>[];
+  /** Members declared, but refused by a closed part of an `allOf`: no value may carry them. */
+  refused: Set<string>;
 }
 
 /** `true` and `false` as schemas. */
@@ -73,15 +80,34 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
     keywords: new Map(),
     unread: new Map(),
     readOnly: schema.readOnly === true,
+    closedParts: [],
+    refused: new Set(),
     writeOnly: schema.writeOnly === true,
   };
   if (isObjectOrArray(schema.properties)) {
     for (const [name, member] of Object.entries(schema.properties))
       view.properties.set(name, asSchema(member));
   }
+  if (schema.additionalProperties === false && schema.patternProperties === undefined)
+    view.closedParts.push(new Set(view.properties.keys()));
   for (const keyword of boundKeywords) {
     const value = schema[keyword];
     if (typeof value === "number") view.bounds.set(keyword, value);
+  }
+  // OpenAPI 3.0: `exclusiveMinimum: true` makes `minimum` exclusive; 3.1 writes `exclusiveMinimum: 0`.
+  for (const [bound, flag] of rangeEnds) {
+    if (schema[flag] !== true || typeof schema[bound] !== "number") continue;
+    view.bounds.set(flag, schema[bound]);
+    view.bounds.delete(bound);
+  }
+  // OpenAPI 3.0's `format: binary` and `format: byte` are 3.1's `contentMediaType` and `contentEncoding`.
+  if (schema.format === "binary" && schema.contentMediaType === undefined) {
+    view.keywords.set("contentMediaType", "application/octet-stream");
+    view.format = undefined;
+  }
+  if (schema.format === "byte" && schema.contentEncoding === undefined) {
+    view.keywords.set("contentEncoding", "base64");
+    view.format = undefined;
   }
   for (const [keyword, value] of Object.entries(schema)) {
     if (value === undefined || isDocumentationKey(keyword)) continue;
@@ -100,6 +126,9 @@ export function viewOf(input: unknown, seen: Set<unknown> = new Set()): SchemaVi
   }
   if (view.types === null && view.enumValues)
     view.types = new Set([...view.enumValues.values()].map(jsonType));
+  normaliseRange(view);
+  for (const name of view.properties.keys())
+    if (view.closedParts.some((part) => !part.has(name))) view.refused.add(name);
   normalisePattern(view);
   dropInapplicable(view);
   return view;
@@ -152,6 +181,7 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   view.anyOf ??= member.anyOf;
   view.readOnly ||= member.readOnly;
   view.writeOnly ||= member.writeOnly;
+  view.closedParts.push(...member.closedParts);
   for (const [keyword, value] of member.keywords) {
     const own = view.keywords.get(keyword);
     if (own === undefined) view.keywords.set(keyword, value);
@@ -160,4 +190,36 @@ function mergeInto(view: SchemaView, member: SchemaView): void {
   }
   for (const [keyword, value] of member.unread)
     if (!view.unread.has(keyword)) view.unread.set(keyword, value);
+}
+
+/**
+ * One bound per side of a numeric range, as the values it lets through: the tighter of `minimum`
+ * and `exclusiveMinimum` (`minimum: 0, exclusiveMinimum: 0` is `exclusiveMinimum: 0`), and for an
+ * integer an inclusive bound (`exclusiveMinimum: 0` is `minimum: 1`, `maximum: 9.5` is `maximum: 9`),
+ * so the same set of values written two ways is not a change.
+ */
+function normaliseRange(view: SchemaView): void {
+  const integer = Boolean(view.types?.has("integer")) && !view.types?.has("number");
+  for (const [inclusive, exclusive, upper] of rangeEnds) {
+    let inc = view.bounds.get(inclusive);
+    let exc = view.bounds.get(exclusive);
+    const tighter = upper ? Math.min : Math.max;
+    if (integer && exc !== undefined) {
+      const bound = upper ? Math.ceil(exc) - 1 : Math.floor(exc) + 1;
+      inc = inc === undefined ? bound : tighter(inc, bound);
+      exc = undefined;
+    }
+    if (integer && inc !== undefined) inc = upper ? Math.floor(inc) : Math.ceil(inc);
+    if (inc !== undefined && exc !== undefined) {
+      if (upper ? exc <= inc : exc >= inc) inc = undefined;
+      else exc = undefined;
+    }
+    for (const [keyword, value] of [
+      [inclusive, inc],
+      [exclusive, exc],
+    ] as const) {
+      if (value === undefined) view.bounds.delete(keyword);
+      else view.bounds.set(keyword, value);
+    }
+  }
 }

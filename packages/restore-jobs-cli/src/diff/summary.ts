@@ -10,11 +10,17 @@ export function countByLevel(changes: readonly Change[]): Record<Level, number> 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function countLine(changes: readonly Change[]): string {
-  if (changes.length === 0) return "No changes.";
+export function countLine(all: readonly Change[]): string {
+  if (all.length === 0) return "No changes.";
+  const changes = all.filter((c) => c.accepted === undefined);
+  const accepted = all.length - changes.length;
   const n = countByLevel(changes);
-  return `${plural(changes.length, "change")}: ${n.breaking} breaking, ${plural(n.warning, "warning")}, ${n.info} info.`;
+  return `${plural(changes.length, "change")}: ${n.breaking} breaking, ${plural(n.warning, "warning")}, ${n.info} info${accepted > 0 ? `; ${accepted} accepted (--ignore)` : ""}.`;
 }
+
+/** How the text and markdown formats mark a change an `--ignore` entry accepted. */
+export const acceptedText = (change: Change) =>
+  change.accepted === undefined ? "" : ` (accepted: ${change.accepted.replace(/\n/g, " ")})`;
 
 export function compilerLine(verdict: CompilerVerdict): string {
   if (!verdict.ran) return `Compiler check did not run (${verdict.reason}).`;
@@ -31,4 +37,9 @@ export function disagreementText(check: {
   return check.compatible
     ? `rules say breaking (${check.rulesBreaking.join(", ")}), the types still accept it: types cannot see this rule`
     : `the types reject it (${check.detail ?? "not assignable"}), no rule says breaking`;
+}
+
+/** The operations a change concerns, as the text and markdown formats name them: every operation that reaches a shared schema. */
+export function operationsText(change: Change): string {
+  return (change.operations ?? (change.operation ? [change.operation] : [])).join(", ");
 }

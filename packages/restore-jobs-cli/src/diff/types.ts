@@ -18,6 +18,15 @@ export interface Change {
   /** A JSON pointer into the resolved document ($refs replaced by their targets, allOf members' properties read as the object's own). */
   location: string;
   message: string;
+  /**
+   * For a change inside a schema shared along more than one path (shared-schemas.ts), reported once
+   * at that schema: every operation that reaches it (`operation` is the first).
+   */
+  operations?: string[];
+  /** ... and where, in those operations, the shared schema is reached (pointers into the resolved new document). */
+  via?: string[];
+  /** Accepted by an `--ignore` entry (ignore-list.ts): its reason. Not counted for `breaking` or `--fail-on`. */
+  accepted?: string;
 }
 
 /** Collects changes; the rule files only ever call `add`. */

@@ -8,16 +8,32 @@
 import { isObject, type JsonObject } from "../json.js";
 import { canonical } from "./canonical.js";
 import { compareBodySchemas } from "./compare-schema.js";
+import type { OperationEntry } from "./operations.js";
 import { parameterKey } from "./parameter-rules.js";
 import { pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
 import { ChangeList, type ChangeSink, type Level } from "./types.js";
 import { compareWebhookReplies } from "./webhook-replies.js";
-import { type WebhookEntry, webhookSink, webhooksOf } from "./webhooks.js";
+import { callbackSink, callbacksOf, type WebhookEntry, webhookSink, webhooksOf } from "./webhooks.js";
 
 export function compareWebhooks(oldDoc: JsonObject, newDoc: JsonObject, sink: ChangeSink): void {
-  const was = webhooksOf(oldDoc);
-  const now = webhooksOf(newDoc);
+  compareHooks(webhooksOf(oldDoc), webhooksOf(newDoc), sink);
+}
+
+/** The callbacks of an operation, judged as webhooks are (webhooks.ts), as changes of the operation. */
+export function compareCallbacks(before: OperationEntry, after: OperationEntry, sink: ChangeSink): void {
+  compareHooks(
+    callbacksOf(before.operation, before.location),
+    callbacksOf(after.operation, after.location),
+    callbackSink(before.label, sink),
+  );
+}
+
+function compareHooks(
+  was: Map<string, WebhookEntry>,
+  now: Map<string, WebhookEntry>,
+  sink: ChangeSink,
+): void {
   const fresh = [...now.keys()].filter((key) => !was.has(key));
   for (const [key, before] of was) {
     const after = now.get(key);
@@ -60,7 +76,7 @@ function parametersOf(entry: WebhookEntry): Map<string, { raw: JsonObject; locat
       if (key !== undefined && isObject(p))
         out.set(key, { raw: p, location: pointer(base, "parameters", i) });
     });
-  collect(entry.itemParameters, pointer("", "webhooks", entry.name));
+  collect(entry.itemParameters, entry.itemLocation);
   collect(Array.isArray(entry.operation.parameters) ? entry.operation.parameters : [], entry.location);
   return out;
 }

@@ -20,27 +20,60 @@ export interface WebhookEntry {
   operation: JsonObject;
   /** Parameters of the webhook's path item, which the operation's own override. */
   itemParameters: unknown[];
+  /** `/webhooks/jobCompleted`: where the path item is. */
+  itemLocation: string;
 }
 
 export function webhooksOf(doc: JsonObject): Map<string, WebhookEntry> {
   const out = new Map<string, WebhookEntry>();
   const webhooks = isObject(doc.webhooks) ? doc.webhooks : {};
-  for (const [name, item] of Object.entries(webhooks)) {
-    if (!isObject(item)) continue;
-    for (const method of httpMethods) {
-      const operation = item[method];
-      if (!isObject(operation)) continue;
-      out.set(`${name} ${method}`, {
-        label: `webhook ${name} ${method.toUpperCase()}`,
-        name,
-        method,
-        location: pointer("", "webhooks", name, method),
-        operation,
-        itemParameters: Array.isArray(item.parameters) ? item.parameters : [],
-      });
-    }
+  for (const [name, item] of Object.entries(webhooks))
+    addPathItem(out, "webhook", name, item, pointer("", "webhooks", name));
+  return out;
+}
+
+/**
+ * The callbacks of an operation (`callbacks: {name: {expression: PathItem}}`): requests the server
+ * sends to a URL the client gave, read as webhooks are. Named `<name> <expression>`.
+ */
+export function callbacksOf(operation: JsonObject, location: string): Map<string, WebhookEntry> {
+  const out = new Map<string, WebhookEntry>();
+  const callbacks = isObject(operation.callbacks) ? operation.callbacks : {};
+  for (const [name, callback] of Object.entries(callbacks)) {
+    if (!isObject(callback)) continue;
+    for (const [expression, item] of Object.entries(callback))
+      addPathItem(
+        out,
+        "callback",
+        `${name} ${expression}`,
+        item,
+        pointer(location, "callbacks", name, expression),
+      );
   }
   return out;
+}
+
+function addPathItem(
+  out: Map<string, WebhookEntry>,
+  kind: string,
+  name: string,
+  item: unknown,
+  itemLocation: string,
+): void {
+  if (!isObject(item)) return;
+  for (const method of httpMethods) {
+    const operation = item[method];
+    if (!isObject(operation)) continue;
+    out.set(`${name} ${method}`, {
+      label: `${kind} ${name} ${method.toUpperCase()}`,
+      name,
+      method,
+      location: pointer(itemLocation, method),
+      operation,
+      itemParameters: Array.isArray(item.parameters) ? item.parameters : [],
+      itemLocation,
+    });
+  }
 }
 
 /** The words of the schema rules, by direction, and what they are called in a webhook. */
@@ -76,6 +109,20 @@ export function webhookSink(direction: "request" | "response", sink: ChangeSink)
     add(change: Change) {
       const message = words.reduce<string>((text, [from, to]) => text.replace(from, to), change.message);
       sink.add({ ...change, id: change.id.replace(`${direction}.`, id), message });
+    },
+  };
+}
+
+/**
+ * Passes a webhook's changes on as those of a callback of `operation`: `webhook.payload.*` is
+ * `callback.payload.*`, at the same level, and the change belongs to the operation that registers
+ * the callback (its message names the callback).
+ */
+export function callbackSink(operation: string, sink: ChangeSink): ChangeSink {
+  return {
+    add(change: Change) {
+      const message = change.message.replace(/\bwebhook\b/g, "callback").replace(/\bWebhook\b/g, "Callback");
+      sink.add({ ...change, id: change.id.replace(/^webhook\./, "callback."), operation, message });
     },
   };
 }

@@ -126,8 +126,8 @@ describe("restore-jobs diff", () => {
 
     test.each([
       [["only-one.yaml"], /expected two documents/],
-      [[spec, spec, "--format", "html"], /--format must be text, markdown or json/],
-      [[spec, spec, "--format", "toString"], /--format must be text, markdown or json/],
+      [[spec, spec, "--format", "html"], /--format must be text, markdown, json or github/],
+      [[spec, spec, "--format", "toString"], /--format must be text, markdown, json or github/],
       [[spec, spec, "--fail-on", "info"], /--fail-on must be breaking, warning or never/],
       [[spec, spec, "--frobnicate"], /Unknown option '--frobnicate'/],
     ])("bad arguments %j", async (argv, message) => {
