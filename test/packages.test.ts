@@ -28,6 +28,7 @@ const publicValues = [
   "RestoreJobsProtocolError",
   "RestoreJobsNetworkError",
   "RestoreJobsTimeoutError",
+  "RestoreJobsHttpError",
 ];
 const errorSubclasses = publicValues.slice(4);
 /**

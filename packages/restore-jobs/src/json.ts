@@ -15,3 +15,6 @@ export function parseJsonObject(text: string | undefined): JsonObject | undefine
     return undefined;
   }
 }
+
+/** A key as one JSON pointer segment (RFC 6901): `~` and `/` escaped. */
+export const escapePointer = (key: string): string => key.replace(/~/g, "~0").replace(/\//g, "~1");

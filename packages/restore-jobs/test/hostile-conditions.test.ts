@@ -98,6 +98,46 @@ describe("clock skew", () => {
     expect(target.received).toHaveLength(3);
   });
 
+  it("corrects every one of 20 concurrent calls against a server 2 days ahead: each is judged by the time it was signed", async () => {
+    const aheadMs = 2 * 24 * 3_600_000;
+    const target = await serve((req, res) => {
+      const serverNow = Date.now() + aheadMs;
+      const date = new Date(serverNow).toUTCString();
+      if (Math.abs(amzDateMs(req) - serverNow) > 5 * 60_000) {
+        return json(
+          res,
+          403,
+          { message: "Signature expired" },
+          { "x-amzn-errortype": "InvalidSignatureException", date },
+        );
+      }
+      json(res, 200, { RestoreJobId: "job-1" }, { date });
+    });
+    const c = client(target.url, { maxAttempts: 1 });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => c.startRestoreJob(input)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(20);
+  });
+
+  it.each([
+    ["0", "0"],
+    ["a date in 2000", "Sat, 01 Jan 2000 00:00:00 GMT"],
+    ["a date that is not an HTTP-date", "2026-12-08T00:00:00Z"],
+  ])("takes no correction from a Date header that is not a plausible clock: %s", async (_what, date) => {
+    const target = await serve((_req, res) =>
+      json(
+        res,
+        403,
+        { message: "Signature expired" },
+        { "x-amzn-errortype": "InvalidSignatureException", date },
+      ),
+    );
+    const error = await client(target.url, { maxAttempts: 1 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "InvalidSignatureException", attempts: 1, serverDate: undefined });
+    expect(target.received).toHaveLength(1);
+  });
+
   it("does not retry a signature error when the clocks agree (the key is wrong)", async () => {
     const target = await serve((_req, res) =>
       json(

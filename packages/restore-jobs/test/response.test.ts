@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { RestoreJobsApiError, RestoreJobsProtocolError } from "../src/errors.js";
-import { cleanErrorCode, interpretAnswer } from "../src/response.js";
+import { StartRestoreJob } from "../src/operations/start-restore-job.js";
+import { cleanErrorCode, interpretAnswer } from "../src/runtime/response.js";
 
 const context = {
   method: "PUT",
+  read: StartRestoreJob.read,
   url: "http://127.0.0.1:1/restore-jobs",
   secrets: ["SECRET-KEY-VALUE", "SESSION-TOKEN"],
 };

@@ -26,6 +26,18 @@ function everyForm(error: unknown): string {
   return forms.join("\n");
 }
 
+/** A secret in each form a server or a library writes it: raw, JSON-escaped, URL-encoded. */
+const secretForms = (secret: string) => [
+  secret,
+  secret.replace(/\//g, "\\/"),
+  encodeURIComponent(secret),
+  encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+];
+const expectNoSecret = (text: string, secrets: (string | undefined)[]) => {
+  for (const secret of secrets)
+    if (secret) for (const form of secretForms(secret)) expect(text).not.toContain(form);
+};
+
 const signatureOf = (req: RecordedRequest) =>
   req.headers.authorization?.split("Signature=")[1] ?? "no-signature";
 const echo = (req: RecordedRequest) =>
@@ -63,6 +75,26 @@ const failures: Record<
   emptySuccess: () => ({ status: 200, body: "" }),
   idlessSuccess: (req) => ({ status: 200, body: JSON.stringify({ data: echo(req) }) }),
   tooLarge: (req) => ({ status: 500, body: echo(req).repeat(2000) }),
+  jsonEscapedEcho: (req) => ({
+    status: 502,
+    headers: { "content-type": "text/plain" },
+    body: `upstream said ${JSON.stringify(echo(req)).replace(/\//g, "\\/")}`,
+  }),
+  urlEncodedEcho: (req) => ({
+    status: 400,
+    body: JSON.stringify({ __type: "InvalidRequestException", message: encodeURIComponent(echo(req)) }),
+  }),
+};
+
+/** A user's fetch (a tracer, a proxy agent) whose error quotes the request it was given. */
+const quotingFetch = async (request: Request): Promise<Response> => {
+  const headers = `authorization=${request.headers.get("authorization")} X-Amz-Security-Token: ${request.headers.get("x-amz-security-token")}`;
+  throw new Error(`tracer could not send ${request.url} with ${headers}`, {
+    cause: Object.assign(new Error(`socket gone; headers were ${encodeURIComponent(headers)}`), {
+      code: "ECONNRESET",
+      request: { headers: Object.fromEntries(request.headers) },
+    }),
+  });
 };
 
 let server: SigV4Server;
@@ -81,7 +113,7 @@ describe("no error holds a secret", () => {
     [
       credentialsArbitrary,
       fc.constantFrom(...(Object.keys(failures) as (keyof typeof failures)[])),
-      fc.constantFrom("node:http", "caller's fetch"),
+      fc.constantFrom("node:http", "caller's fetch", "a fetch whose error quotes the request"),
     ],
     { numRuns: 200 },
   )(
@@ -97,16 +129,17 @@ describe("no error holds a secret", () => {
         retryDelay: { baseMs: 0 },
         maxResponseBytes: 64 * 1024,
         ...(transport === "caller's fetch" && { fetch: (r: Request, i?: RequestInit) => fetch(r, i) }),
+        ...(transport === "a fetch whose error quotes the request" && { fetch: quotingFetch }),
       });
       const error = await client.startRestoreJob(input).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RestoreJobsError);
-      const text = everyForm(error);
-      const secrets = [
+      expectNoSecret(everyForm(error), [
         credentials.secretAccessKey,
         credentials.sessionToken,
         ...server.requests.slice(before).map(signatureOf),
-      ];
-      for (const secret of secrets) if (secret) expect(text).not.toContain(secret);
+      ]);
+      // What the quoting fetch was given: the signature of each attempt, never sent to the server.
+      expect(everyForm(error)).not.toMatch(/Signature=[0-9a-f]{64}/);
     },
   );
 
@@ -152,6 +185,37 @@ describe("no error holds a secret", () => {
         expect(text).not.toContain(credentials.secretAccessKey);
         if (credentials.sessionToken) expect(text).not.toContain(credentials.sessionToken);
       }
+    },
+  );
+
+  test.prop([credentialsArbitrary, credentialsArbitrary], { numRuns: 50 })(
+    "nor does a credentials provider's error quoting the credentials it gave before, or others by name",
+    async (given, unseen) => {
+      let calls = 0;
+      const provider = async () => {
+        calls++;
+        if (calls === 1) return { ...given, expiration: new Date(Date.now() + 60_000) }; // refreshed at once
+        throw new Error(
+          `refresh failed for ${given.sessionToken ?? given.secretAccessKey} (had ${JSON.stringify(given)}); ` +
+            `aws_secret_access_key=${unseen.secretAccessKey} {"SessionToken":"${unseen.sessionToken ?? "x"}"}`,
+          { cause: new Error(`${given.secretAccessKey.replace(/\//g, "\\/")}`) },
+        );
+      };
+      const client = createRestoreJobsClient({
+        region: "us-east-1",
+        endpoint: server.url,
+        credentials: provider,
+      });
+      failure = "emptySuccess";
+      await client.startRestoreJob(input).catch(() => undefined);
+      const error = await client.startRestoreJob(input).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RestoreJobsCredentialsError", attempts: 0 });
+      expectNoSecret(everyForm(error), [
+        given.secretAccessKey,
+        given.sessionToken,
+        unseen.secretAccessKey,
+        unseen.sessionToken,
+      ]);
     },
   );
 

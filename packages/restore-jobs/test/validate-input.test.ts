@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findInputProblems, findSizeProblem, serializeInput } from "../src/input.js";
+import { findInputProblems, StartRestoreJob } from "../src/operations/start-restore-job.js";
+import { findSizeProblem, prepareRequest } from "../src/runtime/prepare.js";
 import { validInputArbitrary } from "./arbitraries/start-restore-job-input.js";
 
 const arn = "arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45";
@@ -116,12 +117,17 @@ describe("findSizeProblem", () => {
   it("points at a member the body has, for any valid input over the limit", () => {
     fc.assert(
       fc.property(validInputArbitrary, metadataWithBigEntries, (input, extra) => {
-        const { body, json } = serializeInput({ ...input, Metadata: { ...input.Metadata, ...extra } });
+        const { json = "" } = prepareRequest(
+          StartRestoreJob as never,
+          { ...input, Metadata: { ...input.Metadata, ...extra } },
+          Number.MAX_SAFE_INTEGER,
+        );
+        const body = JSON.parse(json);
         const problem = findSizeProblem(body, json, 10);
         expect(problem?.message).toContain("above the limit of 10");
         const [, member, key] = (problem?.pointer ?? "")
           .split("/")
-          .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+          .map((p: string) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
         expect(Object.keys(body)).toContain(member);
         if (key !== undefined) expect(Object.keys(body.Metadata)).toContain(key);
         expect(findSizeProblem(body, json, json.length * 4)).toBeUndefined();

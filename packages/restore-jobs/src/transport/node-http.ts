@@ -29,16 +29,16 @@ interface Target {
 
 /**
  * An answer read whole (within the bound): its status, headers and text, without building
- * undici's Response and its body stream for each call. `toResponse()` makes the real thing where
- * a caller gets to see it (`client.raw`).
+ * undici's Response and its body stream for each call (`transportFetch` makes the real thing where
+ * a caller gets to see it, `client.raw`).
  */
 export class Answer {
   readonly headers: { get(name: string): string | null };
   constructor(
     readonly status: number,
     readonly statusText: string,
-    private readonly message: IncomingMessage,
-    private readonly bytes: Buffer,
+    readonly message: IncomingMessage,
+    readonly bytes: Buffer,
   ) {
     const received = message.headers;
     this.headers = {
@@ -53,21 +53,11 @@ export class Answer {
     const text = this.bytes.toString("utf8");
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
-  toResponse(): Response {
-    const { status, message } = this;
-    const nullBody = status === 204 || status === 205 || status === 304 || status < 200;
-    const headers: [string, string][] = [];
-    for (let i = 0; i < message.rawHeaders.length; i += 2)
-      headers.push([message.rawHeaders[i] ?? "", message.rawHeaders[i + 1] ?? ""]);
-    return new Response(nullBody ? null : this.bytes, { status, statusText: this.statusText, headers });
-  }
 }
 
 export interface NodeHttpTransport {
-  /** Sends bytes already in hand (startRestoreJob's signed body): no Request body to read back. */
+  /** Sends bytes already in hand (an operation's signed body): no Request body to read back. */
   send(request: OutgoingRequest): Promise<Answer>;
-  /** The same transport as a fetch, for openapi-fetch (`client.raw`): reads the Request's body. */
-  fetch: FetchLike;
 }
 
 /**
@@ -142,23 +132,37 @@ export function nodeHttpTransport(maxResponseBytes: number): NodeHttpTransport {
     });
   }
 
-  return {
-    send,
-    async fetch(input) {
-      const body = input.body ? new Uint8Array(await input.arrayBuffer()) : undefined;
-      const headers: Record<string, string> = {};
-      input.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      const answer = await send({
-        method: input.method,
-        url: new URL(input.url),
-        headers,
-        body,
-        signal: input.signal,
-      });
-      return answer.toResponse();
-    },
+  return { send };
+}
+
+/**
+ * The transport as a fetch, for openapi-fetch's `client.raw`: reads the Request's body. Apart, so
+ * a program without `raw` (the lean core) does not bundle it.
+ */
+export function transportFetch({ send }: NodeHttpTransport): FetchLike {
+  return async (input) => {
+    const body = input.body ? new Uint8Array(await input.arrayBuffer()) : undefined;
+    const headers: Record<string, string> = {};
+    input.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const answer = await send({
+      method: input.method,
+      url: new URL(input.url),
+      headers,
+      body,
+      signal: input.signal,
+    });
+    const { status, message } = answer;
+    const nullBody = status === 204 || status === 205 || status === 304 || status < 200;
+    const raw: [string, string][] = [];
+    for (let i = 0; i < message.rawHeaders.length; i += 2)
+      raw.push([message.rawHeaders[i] ?? "", message.rawHeaders[i + 1] ?? ""]);
+    return new Response(nullBody ? null : answer.bytes, {
+      status,
+      statusText: answer.statusText,
+      headers: raw,
+    });
   };
 }
 

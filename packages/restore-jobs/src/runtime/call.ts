@@ -1,21 +1,22 @@
 /**
- * One call of startRestoreJob after its input is prepared: retries, corrections, the deadline and
- * the caller's abort. It sees only RestoreJobsErrors: the attempt translated the transport's.
+ * One call of any operation after its input is prepared: retries (when the operation is
+ * idempotent), corrections, the deadline and the caller's abort. It sees only RestoreJobsErrors:
+ * the attempt translated the transport's.
  */
-import type { Attempt, SigningClock } from "./attempt.js";
 import {
   RestoreJobsAbortError,
   RestoreJobsApiError,
   type RestoreJobsError,
   RestoreJobsTimeoutError,
-} from "./errors.js";
-import type { StartRestoreJobInput } from "./input.js";
-import type { ResolvedOptions } from "./options.js";
-import type { StartRestoreJobOutput } from "./response.js";
+} from "../errors.js";
+import type { Operation } from "../operations/operation.js";
+import type { ResolvedOptions } from "../options.js";
+import { redactedCause, redactSecrets } from "../redact.js";
+import type { AwsCredentials } from "../signing/credentials-types.js";
+import type { Attempt } from "./attempt.js";
+import type { PreparedRequest } from "./prepare.js";
 import { backoffDelay, RetryQuota, sleep, untilAborted } from "./retry.js";
-import type { AwsCredentials } from "./signing/credentials-types.js";
 
-const method = "PUT";
 /** SigV4 requests more than 5 minutes off the service's clock are refused. */
 const maxSkewMs = 5 * 60_000;
 const skewCodes = new Set([
@@ -26,13 +27,25 @@ const skewCodes = new Set([
 ]);
 const expiredTokenCodes = new Set(["ExpiredToken", "ExpiredTokenException"]);
 
+/** The clock requests are signed with: the local one plus what a skew error taught. */
+export interface SigningClock {
+  offsetMs: number;
+  now(): Date;
+}
+
 export interface CallContext {
   options: ResolvedOptions;
-  url: string;
+  /** The endpoint's base URL, for messages: `https://backup.us-east-1.amazonaws.com`. */
+  baseUrl: string;
   attempt: Attempt;
   /** Shared by every call of the client. */
   quota: RetryQuota;
   clock: SigningClock;
+  /**
+   * The secrets of the client's recent credentials, which no error may hold: a provider failing
+   * to refresh may quote the credentials it gave before.
+   */
+  recentSecrets: Set<string | undefined>;
 }
 
 /**
@@ -42,17 +55,23 @@ export interface CallContext {
 const isRetryable = (error: RestoreJobsError): boolean =>
   (error as { retryable?: boolean }).retryable === true;
 
-/** A correction that makes the same request worth sending again at once, each once a call. */
+/**
+ * A correction that makes the same request worth sending again at once, each once a call. A skew
+ * is judged against the time the refused request was signed with (`signedAt`), not against the
+ * client's clock now: when concurrent calls were signed before the first correction, each of them
+ * was still signed off the service's clock, and each is signed again.
+ */
 function correctionFor(
   { options, clock }: CallContext,
   failure: RestoreJobsError,
   done: Set<string>,
   credentials: AwsCredentials | undefined,
+  signedAt: Date | undefined,
 ): "skew" | "token" | undefined {
   if (!(failure instanceof RestoreJobsApiError)) return undefined;
   const serverTime = failure.serverDate?.getTime();
-  if (!done.has("skew") && skewCodes.has(failure.code) && serverTime !== undefined) {
-    if (Math.abs(serverTime - clock.now().getTime()) > maxSkewMs) {
+  if (!done.has("skew") && skewCodes.has(failure.code) && serverTime !== undefined && signedAt) {
+    if (Math.abs(serverTime - signedAt.getTime()) > maxSkewMs) {
       clock.offsetMs = serverTime - Date.now(); // later calls of the client keep it
       return "skew";
     }
@@ -70,17 +89,31 @@ function correctionFor(
 }
 
 /**
- * One startRestoreJob call after validation: attempts with one body and one idempotency token,
- * corrections (clock skew, expired token), retries with backoff under the shared quota, and the
- * caller's abort and the deadline, which end it at once.
+ * The error as the caller gets it: its message and stack redacted of every secret the call knows
+ * (in every form) and every named one, and its `cause` (a caller's fetch's error, a provider's)
+ * replaced by a redacted copy, so a secret quoted there reaches no log.
  */
-export async function runCall(
+function scrubbed(error: RestoreJobsError, secrets: Set<string | undefined>): RestoreJobsError {
+  error.message = redactSecrets(error.message, secrets);
+  error.stack = redactSecrets(error.stack ?? "", secrets);
+  if (error.cause !== undefined) error.cause = redactedCause(error.cause, secrets);
+  return error;
+}
+
+/**
+ * One call after validation: attempts with one prepared request (one idempotency token),
+ * corrections (clock skew, expired token), retries with backoff under the shared quota when the
+ * operation is idempotent, and the caller's abort and the deadline, which end it at once.
+ */
+export async function runCall<Output>(
   context: CallContext,
-  body: StartRestoreJobInput,
-  json: string,
+  operation: Operation<unknown, Output>,
+  request: PreparedRequest,
   callerSignal: AbortSignal | undefined,
-): Promise<StartRestoreJobOutput> {
-  const { options, url, attempt, quota } = context;
+): Promise<Output> {
+  const { options, attempt, quota } = context;
+  const method = operation.method;
+  const url = `${context.baseUrl}${request.path}`;
   if (callerSignal?.aborted) throw new RestoreJobsAbortError(method, url, callerSignal.reason);
   const deadline = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
   const callSignals = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
@@ -93,30 +126,39 @@ export async function runCall(
   };
 
   const corrections = new Set<string>();
-  let retriesLeft = options.maxAttempts - 1;
+  let retriesLeft = operation.idempotent ? options.maxAttempts - 1 : 0;
   let lastRetryCost: number | undefined;
   /** Requests sent: what `attempts` of an error says (a provider failing sends none). */
   let sent = 0;
-  /** What no error may hold, from every attempt of this call. */
-  const secrets = new Set<string | undefined>();
+  /** What no error may hold: the client's recent credentials, every attempt's signature. */
+  const secrets = new Set<string | undefined>(context.recentSecrets);
   for (;;) {
     let failure: RestoreJobsError;
     let credentials: AwsCredentials | undefined;
+    let signedAt: Date | undefined;
     try {
       // A provider that hangs (an unreachable metadata endpoint) must not outlive an abort or
       // the deadline; the attempt's own timeout is for the service, not for a slow SSO login.
       credentials = await untilAborted(options.credentials.get(), callSignal);
+      for (const secret of [credentials.secretAccessKey, credentials.sessionToken]) {
+        secrets.add(secret);
+        context.recentSecrets.add(secret);
+      }
+      // The last few credentials' secrets are enough: a provider quotes those it gave last.
+      for (const old of context.recentSecrets)
+        if (context.recentSecrets.size > 8) context.recentSecrets.delete(old);
       sent++;
-      const output = await attempt(body, json, credentials, callSignal, secrets);
+      signedAt = context.clock.now();
+      const output = await attempt(operation, request, credentials, signedAt, callSignal, secrets);
       quota.release(lastRetryCost);
       return output;
     } catch (error) {
       // The attempt and the credentials source throw RestoreJobsErrors only; an abort or the
       // deadline rejects with the signal's reason, which `stopped` names.
-      failure = stopped() ?? (error as RestoreJobsError);
+      failure = scrubbed(stopped() ?? (error as RestoreJobsError), secrets);
     }
     failure.attempts = sent;
-    const correction = correctionFor(context, failure, corrections, credentials);
+    const correction = correctionFor(context, failure, corrections, credentials, signedAt);
     if (correction) {
       // Signed again with the corrected clock or fresh credentials: not a fault, so it takes
       // neither a retry nor quota, and happens at most once a call.
@@ -135,7 +177,7 @@ export async function runCall(
     } catch {
       const end = stopped() ?? failure;
       end.attempts = sent;
-      throw end;
+      throw scrubbed(end, secrets);
     }
   }
 }

@@ -1,22 +1,23 @@
-import { RestoreJobsApiError, RestoreJobsProtocolError } from "./errors.js";
-import { isObject, type JsonObject, parseJsonObject } from "./json.js";
-import { redactSecrets } from "./redact.js";
-
-export interface StartRestoreJobOutput {
-  /** The restore job's id: `data.id` of the documented envelope, `RestoreJobId` on the AWS wire. */
-  id: string;
-  /** `data.created_at` of the documented envelope; the AWS wire does not send it. */
-  createdAt: Date | undefined;
-}
+/**
+ * An answer, either wire format, into an operation's output or a typed error, for every operation:
+ * a success is the operation's to read (its `read`); an error is read here once, the documented
+ * envelope and the AWS wire alike.
+ */
+import { RestoreJobsApiError, RestoreJobsProtocolError } from "../errors.js";
+import { isObject, type JsonObject, parseJsonObject } from "../json.js";
+import { NotTheOutput, type Operation } from "../operations/operation.js";
+import { redactSecrets } from "../redact.js";
 
 /** What the interpretation reads of headers: a Fetch `Headers` or the transport's lookup. */
 export interface HeaderLookup {
   get(name: string): string | null;
 }
 
-export interface AnswerContext {
+export interface AnswerContext<Output> {
   method: string;
   url: string;
+  /** How the operation reads its success answer. */
+  read: Operation<unknown, Output>["read"];
   /** Values that must not appear in an error even if the server echoes them. */
   secrets: readonly (string | undefined)[];
 }
@@ -83,34 +84,47 @@ function errorMessage(body: JsonObject | undefined): string {
   return message ?? "";
 }
 
-function parseDate(value: unknown): Date | undefined {
-  if (typeof value !== "string") return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+/** An IMF-fixdate, RFC 9110's HTTP-date as every server writes it: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const imfFixdate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+/** No server answering this client has a clock before 2025 (the year this client was written). */
+const earliestPlausibleMs = Date.UTC(2025, 0, 1);
+
+/**
+ * The answer's `Date` header when it is a plausible clock reading: an IMF-fixdate, not before
+ * 2025. `Date.parse` reads `"0"` as the year 2000 and many other strings as some date; a clock-skew
+ * correction from those would sign every later call wrongly.
+ */
+function plausibleDate(header: string | null): Date | undefined {
+  if (header === null || !imfFixdate.test(header)) return undefined;
+  const ms = Date.parse(header);
+  return ms >= earliestPlausibleMs ? new Date(ms) : undefined;
 }
 
 /**
- * Turns an answer into the job's id, or throws `RestoreJobsApiError` (the service said no, in
- * either format) or `RestoreJobsProtocolError` (neither format).
+ * Turns an answer into the operation's output, or throws `RestoreJobsApiError` (the service said
+ * no, in either format) or `RestoreJobsProtocolError` (neither format, or not the output).
  */
-export function interpretAnswer(
+export function interpretAnswer<Output>(
   status: number,
   headers: HeaderLookup,
   text: string,
-  context: AnswerContext,
-): StartRestoreJobOutput {
+  context: AnswerContext<Output>,
+): Output {
   const body = parseJsonObject(text);
   const rawRequestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id");
   const requestId = rawRequestId === null ? undefined : redactSecrets(rawRequestId, context.secrets);
-  const date = Date.parse(headers.get("date") ?? "");
-  const serverDate = Number.isNaN(date) ? undefined : new Date(date);
+  const serverDate = plausibleDate(headers.get("date"));
   const base = { status, method: context.method, url: context.url, requestId, serverDate };
-  if (status >= 200 && status < 300 && body) {
-    const data = isObject(body.data) ? body.data : undefined;
-    if (body.success === true && data && nonEmptyString(data.id)) {
-      return { id: data.id, createdAt: parseDate(data.created_at) };
-    }
-    if (nonEmptyString(body.RestoreJobId)) return { id: body.RestoreJobId, createdAt: undefined };
+  let notTheOutput: string | undefined;
+  if (status >= 200 && status < 300) {
+    if (body?.success === false) notTheOutput = "a success status with the error envelope and no error code";
+    else
+      try {
+        return context.read(body, text);
+      } catch (error) {
+        if (!(error instanceof NotTheOutput)) throw error;
+        notTheOutput = error.message;
+      }
   }
   const code = status >= 300 || body?.success === false ? errorCode(headers, body) : undefined;
   if (code !== undefined) {
@@ -122,13 +136,7 @@ export function interpretAnswer(
     });
   }
   const reason =
-    status >= 200 && status < 300
-      ? text === ""
-        ? "an empty success answer"
-        : body
-          ? "a success answer without a restore job id (data.id or RestoreJobId)"
-          : "a success answer whose body is not a JSON object"
-      : `an error answer in neither the documented envelope nor the AWS error format`;
+    notTheOutput ?? "an error answer in neither the documented envelope nor the AWS error format";
   throw new RestoreJobsProtocolError({
     ...base,
     reason,

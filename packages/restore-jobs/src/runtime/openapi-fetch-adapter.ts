@@ -1,11 +1,13 @@
 /**
  * The one place that bends openapi-fetch, and why.
  *
- * startRestoreJob goes through openapi-fetch's typed `PUT /restore-jobs`, but it signs the exact
- * bytes it sends before any Request exists, and it reads each answer once, whole and within
- * `maxResponseBytes`, before openapi-fetch sees it. openapi-fetch takes the pieces this needs as
- * options (`Request`, a per-call `fetch`); its types ask for the real Fetch classes, so the two
- * casts below are the bend:
+ * Every operation goes through openapi-fetch's one `request(method, path)` (its `coreFetch`), but
+ * the runtime signs the exact URL and bytes it sends before any Request exists, and it reads each
+ * answer once, whole and within `maxResponseBytes`, before openapi-fetch sees it. openapi-fetch
+ * takes the pieces this needs as options; its types ask for the real Fetch classes and typed
+ * paths, so the casts below are the bend:
+ * - the URL is the one that was signed: `pathSerializer` hands back the prepared URL (labels
+ *   encoded once, the query in place) instead of encoding the path a second time;
  * - over the own node:http transport, `Request` is PreparedRequest, which keeps what openapi-fetch
  *   does with a request (its URL and method): no undici Request and body stream is built for bytes
  *   the transport already holds;
@@ -13,11 +15,10 @@
  *   `ok`, `headers.get`, `text()`) over the answer already read, so the answer is read once.
  */
 import createClient from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
-import type { StartRestoreJobInput } from "./input.js";
+import type { paths } from "../../generated/schema.js";
+import type { FetchLike } from "../transport/bounded-fetch.js";
+import type { NodeHttpTransport } from "../transport/node-http.js";
 import type { HeaderLookup } from "./response.js";
-import type { FetchLike } from "./transport/bounded-fetch.js";
-import type { NodeHttpTransport } from "./transport/node-http.js";
 
 /** An answer read once, whole: what the interpretation needs of it. */
 export interface ReadAnswer {
@@ -26,11 +27,15 @@ export interface ReadAnswer {
   text: string;
 }
 
-/** One signed attempt's request: the signed headers and the exact bytes that were signed. */
-export interface SignedPut {
+/** One signed attempt's request: the signed URL and headers and the exact bytes that were signed. */
+export interface SignedRequest {
+  method: string;
+  /** The operation's path template, as the spec writes it (openapi-fetch's schema path). */
+  path: string;
+  /** The URL that was signed: the endpoint, the path with its labels, the query. */
+  url: URL;
   headers: Record<string, string>;
-  body: StartRestoreJobInput;
-  json: string;
+  json: string | undefined;
   /** The call's signal (the caller's abort, the deadline). */
   callSignal: AbortSignal | undefined;
   /** With a caller's fetch: the attempt's signal, which also fires at its timeout. */
@@ -61,23 +66,26 @@ function standIn(answer: ReadAnswer): Response {
   return stand as unknown as Response;
 }
 
+/** openapi-fetch's `request`, loosened: the path and method come from an operation descriptor. */
+type LooseRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<unknown>;
+
 /**
- * `PUT /restore-jobs` through openapi-fetch: over the own transport when there is one, else over
- * `fetch` (the caller's, bounded); `url` is `baseUrl` + `/restore-jobs`, parsed once. Resolves to the answer read once; rejects with what the
+ * Sends a signed request through openapi-fetch: over the own transport when there is one, else
+ * over `fetch` (the caller's, bounded). Resolves to the answer read once; rejects with what the
  * transport threw (the attempt translates it).
  */
-export function restoreJobsPut(
+export function openapiFetchSender(
   baseUrl: string,
-  url: URL,
   transport: NodeHttpTransport | undefined,
-  fetch: FetchLike,
-): (put: SignedPut) => Promise<ReadAnswer> {
+  fetch: FetchLike | undefined,
+): (request: SignedRequest) => Promise<ReadAnswer> {
+  // Each request is sent by the per-call `fetch` below: over the transport, or the caller's fetch.
   const core = createClient<paths>({
     baseUrl,
-    fetch,
     ...(transport && { Request: PreparedRequest as unknown as typeof Request }),
   });
-  return async ({ headers, body, json, callSignal, attemptSignal, timeoutMs }) => {
+  const request = core.request as unknown as LooseRequest;
+  return async ({ method, path, url, headers, json, callSignal, attemptSignal, timeoutMs }) => {
     let answer: ReadAnswer | undefined;
     const read = async (got: { status: number; headers: HeaderLookup; text(): Promise<string> }) => {
       answer = { status: got.status, headers: got.headers, text: await got.text() };
@@ -85,13 +93,13 @@ export function restoreJobsPut(
     };
     const send: FetchLike = transport
       ? async () =>
-          read(
-            await transport.send({ method: "PUT", url, headers, body: json, signal: callSignal, timeoutMs }),
-          )
-      : async (request, init) => read(await fetch(request, init));
-    await core.PUT("/restore-jobs", {
-      body,
-      bodySerializer: () => json,
+          read(await transport.send({ method, url, headers, body: json, signal: callSignal, timeoutMs }))
+      : async (built, init) => read(await (fetch as FetchLike)(built, init));
+    await request(method, path, {
+      params: { path: {} },
+      pathSerializer: () => url.href,
+      querySerializer: () => "",
+      ...(json !== undefined && { body: json, bodySerializer: (body: string) => body }),
       headers,
       parseAs: "text",
       ...(attemptSignal && { signal: attemptSignal }),
