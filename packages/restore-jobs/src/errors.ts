@@ -128,25 +128,18 @@ export class RestoreJobsTimeoutError extends RestoreJobsError {
   /** An attempt's timeout is retried; the call's deadline is not. */
   readonly retryable: boolean;
   readonly timeoutMs: number;
-  /** A wait's last status of the job (`none seen` when no poll answered); absent otherwise. */
+  /**
+   * A wait's last status of the job (`none seen` when no poll answered); absent otherwise. Set by
+   * the waiter, not here, so a program that never waits does not bundle it.
+   */
   readonly lastStatus?: string;
-  constructor(
-    method: string,
-    url: string,
-    timeoutMs: number,
-    what: "attempt" | "deadline" | "wait" = "attempt",
-    lastStatus?: string,
-  ) {
-    const whose =
-      what === "attempt"
-        ? "one attempt"
-        : what === "deadline"
-          ? "the call's deadline"
-          : `the wait's deadline; the job's last status: ${lastStatus}`;
-    super(`Timed out after ${timeoutMs} ms (${whose}): ${method} ${url}`);
+  /** `what`: "attempt", "deadline", or the words for another deadline (the waiter's, with the status). */
+  constructor(method: string, url: string, timeoutMs: number, what = "attempt") {
+    super(
+      `Timed out after ${timeoutMs} ms (${what === "attempt" ? "one attempt" : what === "deadline" ? "the call's deadline" : what}): ${method} ${url}`,
+    );
     this.timeoutMs = timeoutMs;
     this.retryable = what === "attempt";
-    if (lastStatus !== undefined) this.lastStatus = lastStatus;
   }
 }
 

@@ -8,7 +8,10 @@ import { type RestoreJobDescription, restoreJobShape } from "./restore-job-shape
 export type DescribeRestoreJobInput = components["schemas"]["DescribeRestoreJobInput"];
 export type DescribeRestoreJobOutput = RestoreJobDescription;
 
-export const DescribeRestoreJob = awsOperation<DescribeRestoreJobInput, DescribeRestoreJobOutput>({
+export const DescribeRestoreJob = /* @__PURE__ */ awsOperation<
+  DescribeRestoreJobInput,
+  DescribeRestoreJobOutput
+>({
   binding: DescribeRestoreJobBinding,
   validate: validateDescribeRestoreJobInput,
   output: restoreJobShape,

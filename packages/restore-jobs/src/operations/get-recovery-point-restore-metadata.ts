@@ -12,7 +12,7 @@ export type GetRecoveryPointRestoreMetadataInput =
 export type GetRecoveryPointRestoreMetadataOutput =
   components["schemas"]["GetRecoveryPointRestoreMetadataOutput"];
 
-export const GetRecoveryPointRestoreMetadata = awsOperation<
+export const GetRecoveryPointRestoreMetadata = /* @__PURE__ */ awsOperation<
   GetRecoveryPointRestoreMetadataInput,
   GetRecoveryPointRestoreMetadataOutput
 >({

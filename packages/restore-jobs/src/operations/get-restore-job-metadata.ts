@@ -7,7 +7,10 @@ import { awsOperation } from "./aws-operation.js";
 export type GetRestoreJobMetadataInput = components["schemas"]["GetRestoreJobMetadataInput"];
 export type GetRestoreJobMetadataOutput = components["schemas"]["GetRestoreJobMetadataOutput"];
 
-export const GetRestoreJobMetadata = awsOperation<GetRestoreJobMetadataInput, GetRestoreJobMetadataOutput>({
+export const GetRestoreJobMetadata = /* @__PURE__ */ awsOperation<
+  GetRestoreJobMetadataInput,
+  GetRestoreJobMetadataOutput
+>({
   binding: GetRestoreJobMetadataBinding,
   validate: validateGetRestoreJobMetadataInput,
   output: { RestoreJobId: "string", Metadata: ["map", "string"] },

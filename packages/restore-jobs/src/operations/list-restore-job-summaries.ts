@@ -13,7 +13,7 @@ export interface ListRestoreJobSummariesOutput {
   NextToken?: string;
 }
 
-export const ListRestoreJobSummaries = awsOperation<
+export const ListRestoreJobSummaries = /* @__PURE__ */ awsOperation<
   ListRestoreJobSummariesInput,
   ListRestoreJobSummariesOutput
 >({

@@ -18,7 +18,7 @@ export interface ListRestoreJobsByProtectedResourceOutput {
   NextToken?: string;
 }
 
-export const ListRestoreJobsByProtectedResource = awsOperation<
+export const ListRestoreJobsByProtectedResource = /* @__PURE__ */ awsOperation<
   ListRestoreJobsByProtectedResourceInput,
   ListRestoreJobsByProtectedResourceOutput
 >({

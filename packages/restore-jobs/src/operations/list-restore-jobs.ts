@@ -15,7 +15,7 @@ export interface ListRestoreJobsOutput {
   NextToken?: string;
 }
 
-export const ListRestoreJobs = awsOperation<ListRestoreJobsInput, ListRestoreJobsOutput>({
+export const ListRestoreJobs = /* @__PURE__ */ awsOperation<ListRestoreJobsInput, ListRestoreJobsOutput>({
   binding: ListRestoreJobsBinding,
   validate: validateListRestoreJobsInput,
   output: restoreJobsPageShape,

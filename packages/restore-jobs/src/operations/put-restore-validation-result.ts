@@ -12,7 +12,7 @@ export type PutRestoreValidationResultInput = components["schemas"]["PutRestoreV
 /** The answer has no body: nothing to return. */
 export type PutRestoreValidationResultOutput = Record<string, never>;
 
-export const PutRestoreValidationResult = awsOperation<
+export const PutRestoreValidationResult = /* @__PURE__ */ awsOperation<
   PutRestoreValidationResultInput,
   PutRestoreValidationResultOutput
 >({

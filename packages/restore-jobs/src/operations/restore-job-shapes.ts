@@ -16,14 +16,14 @@ export type WithDates<T, K extends keyof T> = Omit<T, K> & { [P in K]?: Date };
 /** The values of a generated enum, from a record that must name each of them once. */
 const values = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[];
 
-export const restoreJobStatuses = values<Schemas["RestoreJobStatus"]>({
+export const restoreJobStatuses = /* @__PURE__ */ values<Schemas["RestoreJobStatus"]>({
   PENDING: true,
   RUNNING: true,
   COMPLETED: true,
   ABORTED: true,
   FAILED: true,
 });
-export const restoreJobStates = values<Schemas["RestoreJobState"]>({
+export const restoreJobStates = /* @__PURE__ */ values<Schemas["RestoreJobState"]>({
   CREATED: true,
   PENDING: true,
   RUNNING: true,
@@ -33,13 +33,13 @@ export const restoreJobStates = values<Schemas["RestoreJobState"]>({
   AGGREGATE_ALL: true,
   ANY: true,
 });
-const validationStatuses = values<Schemas["RestoreValidationStatus"]>({
+const validationStatuses = /* @__PURE__ */ values<Schemas["RestoreValidationStatus"]>({
   FAILED: true,
   SUCCESSFUL: true,
   TIMED_OUT: true,
   VALIDATING: true,
 });
-const deletionStatuses = values<Schemas["RestoreDeletionStatus"]>({
+const deletionStatuses = /* @__PURE__ */ values<Schemas["RestoreDeletionStatus"]>({
   DELETING: true,
   FAILED: true,
   SUCCESSFUL: true,

@@ -31,7 +31,8 @@ export interface WaitForRestoreJobOptions {
   signal?: AbortSignal;
 }
 
-export const waiterDefaults = { minDelayMs: 10_000, maxDelayMs: 120_000, deadlineMs: 6 * 3_600_000 };
+/** Written out (6 h is 21,600,000 ms): a bundler keeps an unused `6 * 3_600_000`, not a literal. */
+export const waiterDefaults = { minDelayMs: 10_000, maxDelayMs: 120_000, deadlineMs: 21_600_000 };
 
 function checkOptions(options: unknown): Required<Omit<WaitForRestoreJobOptions, "signal">> & {
   signal: AbortSignal | undefined;
@@ -100,10 +101,12 @@ export async function waitForRestoreJob(
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
   let last: DescribeRestoreJobOutput | undefined;
-  const stopped = () =>
-    timedOut
-      ? new RestoreJobsTimeoutError("GET", url, deadlineMs, "wait", last?.Status ?? "none seen")
-      : new RestoreJobsAbortError("GET", url, signal?.reason);
+  const stopped = () => {
+    if (!timedOut) return new RestoreJobsAbortError("GET", url, signal?.reason);
+    const lastStatus = last?.Status ?? "none seen";
+    const words = `the wait's deadline; the job's last status: ${lastStatus}`;
+    return Object.assign(new RestoreJobsTimeoutError("GET", url, deadlineMs, words), { lastStatus });
+  };
   try {
     if (signal?.aborted) throw stopped();
     for (let poll = 0; ; poll++) {
