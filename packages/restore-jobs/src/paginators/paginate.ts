@@ -99,8 +99,8 @@ export function paginate<Input extends { NextToken?: string }, Output extends { 
             url,
             requestId: undefined,
             retryable: false,
-            reason: `${operation.name} answered a NextToken it had already given; following it would page forever`,
-            excerpt: next.slice(0, 200),
+            reason: `${operation.name} answered a NextToken it had already given (${JSON.stringify(next.length > 40 ? `${next.slice(0, 40)}…` : next)}); following it would page forever`,
+            excerpt: "",
           });
         }
         seen.add(next);
