@@ -54,6 +54,7 @@ import {
 } from "./paginators/paginate.js";
 import { type CallOptions, createRuntime } from "./runtime/runtime.js";
 import { signingMiddleware } from "./signing/middleware.js";
+import { boundedFetch } from "./transport/bounded-fetch.js";
 import { type NodeHttpTransport, transportFetch } from "./transport/node-http.js";
 import { type WaitForRestoreJobOptions, waitForRestoreJob } from "./waiters/wait-for-restore-job.js";
 
@@ -126,7 +127,9 @@ export function createRestoreJobsClient(clientOptions?: RestoreJobsClientOptions
   const options = resolveOptions(clientOptions);
   const runtime = createRuntime(options);
   // `raw` signs in a middleware, any request, over the same transport.
-  const fetch = runtime.fetch ?? transportFetch(runtime.transport as NodeHttpTransport);
+  const fetch = runtime.fetch
+    ? boundedFetch(runtime.fetch, options.maxResponseBytes)
+    : transportFetch(runtime.transport as NodeHttpTransport);
   const raw = createClient<paths>({ baseUrl: runtime.baseUrl, fetch });
   raw.use(signingMiddleware(options.credentials, options.region, () => runtime.clock.now()));
   const sender = { send: runtime.send, endpoint: runtime.baseUrl };

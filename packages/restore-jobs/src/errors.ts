@@ -17,6 +17,15 @@ export class RestoreJobsError extends Error {
   override name: string = "RestoreJobsError";
   /** How many HTTP attempts were made before this error (0 when nothing was sent). */
   attempts = 0;
+  /**
+   * The idempotency token the call's requests carried, once one was sent (operations that have
+   * one: StartRestoreJob). After an ambiguous failure (a connection lost after the service may
+   * have started the job, a timeout, an unreadable answer) call again with this token: the
+   * service answers with the job already started instead of starting a second.
+   */
+  declare idempotencyToken?: string;
+  /** True when a retry was due but the client's retry quota could not pay for it. */
+  declare retryQuotaExhausted?: boolean;
 }
 
 function describeIssues(what: string, issues: readonly ValidationIssue[]): string {

@@ -168,7 +168,7 @@ export function resolveOptions(
     }
   }
   if (issues.length || !endpoint || !credentials || !region) throw new RestoreJobsConfigError(issues);
-  // A base path is kept (a proxy at https://host/backup); openapi-fetch appends /restore-jobs.
+  // A base path is kept (a proxy at https://host/backup); an operation's path is appended.
   endpoint.pathname = endpoint.pathname.replace(/\/+$/, "");
   return {
     region,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type AwsCredentials,
@@ -418,5 +419,255 @@ describe("hostile answers end in a typed error, with no hang", () => {
       status: 307,
     });
     expect(target.received).toHaveLength(1);
+  });
+});
+
+describe("deadlines whatever the fetch", () => {
+  /** A user's fetch that never looks at the AbortSignal: it never answers. */
+  const deaf = () => new Promise<Response>(() => {});
+  /** A user's fetch that answers at once with a body that never ends (a chunk every 5 ms). */
+  let pulls = 0;
+  const endless = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) =>
+        new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            pulls++;
+            controller.enqueue(new TextEncoder().encode(" "));
+            resolve();
+          }, 5);
+        }),
+      cancel: () => clearTimeout(timer),
+    });
+    return new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  };
+
+  it.each([
+    ["timeoutMs (one attempt)", { timeoutMs: 50, maxAttempts: 1 }, "RestoreJobsTimeoutError"],
+    ["deadlineMs", { deadlineMs: 50 }, "RestoreJobsTimeoutError"],
+  ])("%s bounds a call whose fetch never answers and ignores the signal", async (_what, options, name) => {
+    const error = await client("http://127.0.0.1:9", { fetch: deaf, ...options })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name });
+  });
+
+  it("the caller's signal ends a call whose fetch ignores it", async () => {
+    const controller = new AbortController();
+    const call = client("http://127.0.0.1:9", { fetch: deaf }).startRestoreJob(input, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(new Error("user pressed Ctrl-C")), 20);
+    await expect(call).rejects.toMatchObject({ name: "RestoreJobsAbortError" });
+  });
+
+  it("timeoutMs bounds an endless body, and the body is no longer pulled after", async () => {
+    const error = await client("http://127.0.0.1:9", { fetch: endless, timeoutMs: 60, maxAttempts: 1 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RestoreJobsTimeoutError" });
+    const after = pulls;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pulls).toBe(after);
+  });
+});
+
+describe("nothing silently dropped, nothing loose", () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  class Input {
+    RecoveryPointArn = input.RecoveryPointArn;
+    Metadata = {};
+  }
+  it.each([
+    ["Metadata as a Map", { ...input, Metadata: new Map([["volumeType", "gp3"]]) }, "/Metadata"],
+    ["Metadata as a Date", { ...input, Metadata: new Date() }, "/Metadata"],
+    ["Metadata as a revoked Proxy", { ...input, Metadata: revoked() }, "/Metadata"],
+    ["the input as a revoked Proxy", revoked(), ""],
+    ["the input as a class instance", new Input(), ""],
+    [
+      "a throwing getter",
+      Object.defineProperty({ Metadata: {} }, "RecoveryPointArn", {
+        enumerable: true,
+        get() {
+          throw new TypeError("nope");
+        },
+      }),
+      "/RecoveryPointArn",
+    ],
+    ["a number that is not finite", { ...input, Metadata: { size: Number.NaN } }, "/Metadata/size"],
+  ])(
+    "%s is a RestoreJobsValidationError naming where, and nothing is sent",
+    async (_what, given, pointer) => {
+      const target = await serve((_req, res) => json(res, 200, { RestoreJobId: "job-1" }));
+      const error = await client(target.url)
+        .startRestoreJob(given as StartRestoreJobInput)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RestoreJobsValidationError);
+      expect((error as RestoreJobsValidationError).issues.map((i) => i.pointer)).toContain(pointer);
+      expect(target.received).toHaveLength(0);
+    },
+  );
+
+  it.each([
+    ["1", undefined],
+    ["Jan 2", undefined],
+    ["2025-01-01T00:00:00", undefined],
+    ["2025-01-01 00:00:00Z", undefined],
+    ["2025-02-30T00:00:00Z", undefined],
+    ["2025-01-01T00:00:00+02:00", "2024-12-31T22:00:00.000Z"],
+    ["2025-01-01T00:00:00.5Z", "2025-01-01T00:00:00.500Z"],
+  ])("created_at %j is read as RFC 3339 or not at all", async (createdAt, expected) => {
+    const target = await serve((_req, res) =>
+      json(res, 200, { success: true, data: { id: "job-1", created_at: createdAt } }),
+    );
+    const output = await client(target.url).startRestoreJob(input);
+    expect(output.id).toBe("job-1");
+    expect(output.createdAt?.toISOString()).toBe(expected);
+  });
+});
+
+describe("bounds that still retry", () => {
+  const big = "x".repeat(4096);
+  it.each(["node:http", "caller's fetch"])(
+    "a 503 over maxResponseBytes is a retryable 503, and the retry gets the job (%s)",
+    async (transport) => {
+      const target = await serve((_req, res, n) =>
+        n === 1 ? json(res, 503, { message: big }) : json(res, 200, { RestoreJobId: "job-1" }),
+      );
+      const options = {
+        maxResponseBytes: 1024,
+        ...(transport === "caller's fetch" && { fetch: (r: Request, i?: RequestInit) => fetch(r, i) }),
+      };
+      await expect(client(target.url, options).startRestoreJob(input)).resolves.toMatchObject({
+        id: "job-1",
+      });
+      expect(target.received).toHaveLength(2);
+      const always = await serve((_req, res) => json(res, 503, { message: big }));
+      const error = await client(always.url, { ...options, maxAttempts: 1 })
+        .startRestoreJob(input)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RestoreJobsProtocolError", status: 503, retryable: true });
+      expect((error as Error).message).toContain("status 503");
+    },
+  );
+
+  it("a 200 over maxResponseBytes names status 200, streamed or declared", async () => {
+    const target = await serve((_req, res, n) => {
+      if (n === 1) return json(res, 200, { RestoreJobId: big });
+      res.writeHead(200, { "content-type": "application/json" }); // chunked: no Content-Length
+      res.write(`{"RestoreJobId":"${big}`);
+      res.end('"}');
+    });
+    for (let i = 0; i < 2; i++) {
+      const error = await client(target.url, { maxResponseBytes: 1024, maxAttempts: 1 })
+        .startRestoreJob(input)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RestoreJobsProtocolError", status: 200, retryable: false });
+      expect((error as Error).message).toContain("status 200");
+    }
+  });
+
+  it("a server's error message is bounded and holds no control characters", async () => {
+    const message = `\u001b[31mred\u001b[0m\r\nFAKE LOG LINE\u202etxt.exe ${"m".repeat(100_000)}`;
+    const target = await serve((_req, res) => json(res, 400, { __type: "Bad\u0007Code", message }));
+    const error = (await client(target.url)
+      .startRestoreJob(input)
+      .catch((e: unknown) => e)) as RestoreJobsApiError;
+    for (const text of [error.message, error.serviceMessage, error.code]) {
+      expect(text).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
+    }
+    expect(error.serviceMessage.length).toBeLessThan(1100);
+    expect(error.serviceMessage).toContain("more characters");
+  });
+
+  it("an answer compressed though the client did not ask for it is decoded; the request asks for identity", async () => {
+    const target = await serve((_req, res, n) => {
+      const body = Buffer.from(JSON.stringify({ RestoreJobId: `job-${n}` }));
+      const [encoding, bytes] =
+        n === 1
+          ? ["gzip", gzipSync(body)]
+          : n === 2
+            ? ["deflate", deflateSync(body)]
+            : ["br", brotliCompressSync(body)];
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding });
+      res.end(bytes);
+    });
+    const c = client(target.url);
+    for (const id of ["job-1", "job-2", "job-3"])
+      await expect(c.startRestoreJob(input)).resolves.toMatchObject({ id });
+    expect(target.received.map((r) => r.headers["accept-encoding"])).toEqual([
+      "identity",
+      "identity",
+      "identity",
+    ]);
+  });
+
+  it("a compressed answer that would decode past maxResponseBytes is not read, and names its status", async () => {
+    const target = await serve((_req, res) => {
+      res.writeHead(503, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end(gzipSync(Buffer.alloc(10 * 1024 * 1024, " ")));
+    });
+    const error = await client(target.url, { maxResponseBytes: 64 * 1024, maxAttempts: 1 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RestoreJobsProtocolError", status: 503, retryable: true });
+  });
+});
+
+describe("a failure the caller can retry safely", () => {
+  const tokenOf = (req: Received) => JSON.parse(req.body).IdempotencyToken as string;
+
+  it("after the answer is lost, the error carries the token: a retry with it gets the same job, not a second", async () => {
+    const jobs = new Map<string, string>();
+    let answering = false;
+    const target = await serve((req, res) => {
+      const token = tokenOf(req);
+      if (!jobs.has(token)) jobs.set(token, `job-${jobs.size + 1}`);
+      if (!answering) return res.socket?.destroy(); // started, then the connection is lost
+      json(res, 200, { RestoreJobId: jobs.get(token) });
+    });
+    const c = client(target.url, { maxAttempts: 2 });
+    const error = (await c.startRestoreJob(input).catch((e: unknown) => e)) as RestoreJobsNetworkError;
+    expect(error).toBeInstanceOf(RestoreJobsNetworkError);
+    expect(error.idempotencyToken).toBe(tokenOf(target.received[0] as Received));
+    answering = true;
+    const again = await c.startRestoreJob({ ...input, IdempotencyToken: error.idempotencyToken as string });
+    expect(again.id).toBe("job-1");
+    expect(jobs.size).toBe(1);
+  });
+
+  it.each([
+    ["a timeout", (_req: Received, _res: ServerResponse) => {}, "RestoreJobsTimeoutError"],
+    [
+      "an unreadable 200",
+      (_req: Received, res: ServerResponse) => res.end("<html>ok</html>"),
+      "RestoreJobsProtocolError",
+    ],
+  ])("after %s, the error carries the token the request used", async (_what, handler, name) => {
+    const target = await serve(handler);
+    const error = await client(target.url, { maxAttempts: 1, timeoutMs: 100 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name, idempotencyToken: tokenOf(target.received[0] as Received) });
+  });
+
+  it("a retry the retry quota stopped says so", async () => {
+    const target = await serve((_req, res) => json(res, 503, { __type: "ServiceUnavailableException" }));
+    const error = await client(target.url, { retryQuota: 0 })
+      .startRestoreJob(input)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "RestoreJobsApiError",
+      retryable: true,
+      attempts: 1,
+      retryQuotaExhausted: true,
+    });
+    expect((error as Error).message).toContain("not retried: the client's retry quota is spent");
+    expect((error as Error).stack).toContain("retry quota is spent");
   });
 });

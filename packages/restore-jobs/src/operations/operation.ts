@@ -3,7 +3,7 @@
  * first), read by the one call path of runtime/. It says the method and path, how an input is
  * checked and put on the wire (restJson1's bindings: URI labels, query, headers, the JSON body),
  * how a success answer is read, and whether the call may be retried. The runtime knows nothing of
- * any one operation, as openapi-fetch's one `coreFetch` sits behind its thin `GET`/`PUT`.
+ * any one operation, as openapi-fetch's one `coreFetch` sits behind its thin `GET`/`PUT` (the model).
  */
 import type { ValidationIssue } from "../errors.js";
 import type { JsonObject } from "../json.js";

@@ -71,8 +71,12 @@ const rfc3339 =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
 
 function parseDateTime(value: unknown): Date | undefined {
-  if (typeof value !== "string" || !rfc3339.test(value)) return undefined;
-  const date = new Date(value.toUpperCase());
+  const fields = typeof value === "string" ? rfc3339.exec(value) : null;
+  if (!fields) return undefined;
+  // A day the month does not have (February 30) is no date; Date would roll it into March.
+  const [year, month, day] = (value as string).split(/\D/, 3).map(Number) as [number, number, number];
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined;
+  const date = new Date((value as string).toUpperCase());
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 

@@ -14,17 +14,17 @@ import type { AwsCredentials } from "../signing/credentials-types.js";
 import { signChecked } from "../signing/sign.js";
 import { ResponseTooLarge } from "../transport/bounded-fetch.js";
 import { AttemptTimedOut } from "../transport/node-http.js";
-import type { ReadAnswer, SignedRequest } from "./openapi-fetch-adapter.js";
 import type { PreparedRequest } from "./prepare.js";
-import { interpretAnswer } from "./response.js";
+import { interpretAnswer, isRetryableAnswer, serverText } from "./response.js";
 import { attemptSignal } from "./retry.js";
+import type { ReadAnswer, SignedRequest } from "./send.js";
 
 export interface AttemptContext {
   region: string;
   timeoutMs: number;
   /** The endpoint without a trailing slash; an operation's path is appended. */
   baseUrl: string;
-  /** Sends one signed request through openapi-fetch and reads the answer once. */
+  /** Sends one signed request and reads the answer once. */
   send: (request: SignedRequest) => Promise<ReadAnswer>;
   /** Whether the own transport sends (it times the attempt itself) or a caller's fetch. */
   ownTransport: boolean;
@@ -53,6 +53,7 @@ function transportFailure(
   url: string,
   timeoutMs: number,
   timedOut: boolean,
+  secrets: Set<string | undefined>,
 ): RestoreJobsError {
   if (error instanceof RestoreJobsError) return error;
   if (timedOut || error instanceof AttemptTimedOut)
@@ -61,12 +62,14 @@ function transportFailure(
     (e): e is ResponseTooLarge => e instanceof ResponseTooLarge,
   );
   if (tooLarge) {
+    // Not read, but the status came first: a 503 too large to read is a 503, retried as one.
+    const requestId = tooLarge.headers.get("x-amzn-requestid") ?? tooLarge.headers.get("x-amz-request-id");
     return new RestoreJobsProtocolError({
-      status: 0,
+      status: tooLarge.status,
       method,
       url,
-      requestId: undefined,
-      retryable: false,
+      requestId: requestId === null ? undefined : serverText(requestId, [...secrets], 200),
+      retryable: isRetryableAnswer(tooLarge.status, undefined),
       reason: tooLarge.message,
       excerpt: "",
     });
@@ -88,6 +91,9 @@ export function createAttempt({ region, timeoutMs, baseUrl, send, ownTransport }
     // The call's earlier attempts count too: a later answer may echo an earlier signature.
     secrets.add(headers.authorization?.split("Signature=")[1]);
     delete headers.host;
+    // Unsigned, so a proxy that rewrites it breaks nothing: the transport does not decompress
+    // what it did not ask for (it decodes what a server compresses regardless).
+    headers["accept-encoding"] = "identity";
     // Over the own transport the attempt's timeout is a timer in the transport; over a caller's
     // fetch it is an AbortController the fetch is handed.
     const attemptAbort = ownTransport ? undefined : attemptSignal(timeoutMs, callSignal ? [callSignal] : []);
@@ -95,7 +101,6 @@ export function createAttempt({ region, timeoutMs, baseUrl, send, ownTransport }
     try {
       answer = await send({
         method,
-        path: operation.path,
         url,
         headers,
         json: request.json,
@@ -104,7 +109,14 @@ export function createAttempt({ region, timeoutMs, baseUrl, send, ownTransport }
         timeoutMs,
       });
     } catch (error) {
-      throw transportFailure(error, method, messageUrl, timeoutMs, attemptAbort?.timedOut() ?? false);
+      throw transportFailure(
+        error,
+        method,
+        messageUrl,
+        timeoutMs,
+        attemptAbort?.timedOut() ?? false,
+        secrets,
+      );
     } finally {
       attemptAbort?.dispose();
     }

@@ -100,6 +100,15 @@ function scrubbed(error: RestoreJobsError, secrets: Set<string | undefined>): Re
   return error;
 }
 
+/** A retryable failure the retry quota stopped, saying so in its message and `retryQuotaExhausted`. */
+function quotaSpent(error: RestoreJobsError): RestoreJobsError {
+  const said = `${error.message} (not retried: the client's retry quota is spent)`;
+  error.stack = (error.stack ?? "").replace(error.message, said);
+  error.message = said;
+  error.retryQuotaExhausted = true;
+  return error;
+}
+
 /**
  * One call after validation: attempts with one prepared request (one idempotency token),
  * corrections (clock skew, expired token), retries with backoff under the shared quota when the
@@ -165,9 +174,12 @@ export async function runCall<Output>(
       corrections.add(correction);
       continue;
     }
+    if (sent > 0 && request.idempotencyToken !== undefined)
+      failure.idempotencyToken = request.idempotencyToken;
     const cost =
       failure instanceof RestoreJobsTimeoutError ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost;
-    if (!isRetryable(failure) || retriesLeft === 0 || !quota.acquire(cost)) throw failure;
+    if (!isRetryable(failure) || retriesLeft === 0) throw failure;
+    if (!quota.acquire(cost)) throw quotaSpent(failure);
     retriesLeft--;
     lastRetryCost = cost;
     const retry = options.maxAttempts - 1 - retriesLeft;
@@ -177,6 +189,7 @@ export async function runCall<Output>(
     } catch {
       const end = stopped() ?? failure;
       end.attempts = sent;
+      if (failure.idempotencyToken !== undefined) end.idempotencyToken = failure.idempotencyToken;
       throw scrubbed(end, secrets);
     }
   }

@@ -38,6 +38,21 @@ export function snapshotInput(
   timestamps: readonly string[] = [],
 ): { copy: unknown; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
+  // A getter that throws, a revoked Proxy: what threw is not quoted (it may hold anything).
+  const unreadable = (pointer: string, error: unknown) =>
+    issues.push({
+      pointer,
+      message: `could not be read (${error instanceof Error ? error.name : "a thrown value"})`,
+    });
+  /** A member's value, or an issue at its pointer when reading it throws. */
+  const member = (object: object, key: string | number, pointer: string) => {
+    try {
+      return { value: (object as Record<string | number, unknown>)[key] };
+    } catch (error) {
+      unreadable(pointer, error);
+      return undefined;
+    }
+  };
   const read = (value: unknown, pointer: string, depth: number, dateAllowed: boolean): unknown => {
     try {
       if (value === undefined || value === null || typeof value === "string" || typeof value === "boolean")
@@ -63,8 +78,11 @@ export function snapshotInput(
       if (Array.isArray(value)) {
         const copy: unknown[] = [];
         for (let i = 0; i < value.length; i++) {
-          const item = read(value[i], `${pointer}/${i}`, depth + 1, false);
-          if (item === undefined) issues.push({ pointer: `${pointer}/${i}`, message: "must be JSON data" });
+          const at = `${pointer}/${i}`;
+          const got = member(value, i, at);
+          const item = got && read(got.value, at, depth + 1, false);
+          // An array keeps its length: a hole or an undefined would become null in JSON.
+          if (got && item === undefined) issues.push({ pointer: at, message: "must be JSON data" });
           copy.push(item);
         }
         return copy;
@@ -82,28 +100,13 @@ export function snapshotInput(
       const copy: JsonObject = Object.create(null);
       for (const key of Object.keys(value)) {
         const at = `${pointer}/${escapePointer(key)}`;
-        const member = read(
-          (value as JsonObject)[key],
-          at,
-          depth + 1,
-          depth === 0 && timestamps.includes(key),
-        );
-        // Defined, not assigned: a `__proto__` key stays a plain member.
-        if (member !== undefined)
-          Object.defineProperty(copy, key, {
-            value: member,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
+        const got = member(value, key, at);
+        const item = got && read(got.value, at, depth + 1, depth === 0 && timestamps.includes(key));
+        if (item !== undefined) copy[key] = item;
       }
       return copy;
     } catch (error) {
-      // A getter that throws, a revoked Proxy: what threw is not quoted (it may hold anything).
-      issues.push({
-        pointer,
-        message: `could not be read (${error instanceof Error ? error.name : "a thrown value"})`,
-      });
+      unreadable(pointer, error);
       return undefined;
     }
   };

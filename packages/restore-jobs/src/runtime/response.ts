@@ -7,11 +7,7 @@ import { RestoreJobsApiError, RestoreJobsProtocolError } from "../errors.js";
 import { isObject, type JsonObject, parseJsonObject } from "../json.js";
 import { NotTheOutput, type Operation } from "../operations/operation.js";
 import { redactSecrets } from "../redact.js";
-
-/** What the interpretation reads of headers: a Fetch `Headers` or the transport's lookup. */
-export interface HeaderLookup {
-  get(name: string): string | null;
-}
+import type { HeaderLookup } from "../transport/bounded-fetch.js";
 
 export interface AnswerContext<Output> {
   method: string;
@@ -84,6 +80,17 @@ function errorMessage(body: JsonObject | undefined): string {
   return message ?? "";
 }
 
+/**
+ * Text a server wrote, as an error may carry it: secrets redacted, then control characters (ANSI
+ * escapes, CR/LF that would forge log lines, bidi overrides that reorder what a terminal shows)
+ * each made a U+FFFD, and at most `max` characters, the cut said. Redacted before cut, so no
+ * prefix of a secret survives the cut.
+ */
+export function serverText(text: string, secrets: readonly (string | undefined)[], max: number): string {
+  const clean = redactSecrets(text, secrets).replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, "\ufffd");
+  return clean.length <= max ? clean : `${clean.slice(0, max)}… (${clean.length - max} more characters)`;
+}
+
 /** An IMF-fixdate, RFC 9110's HTTP-date as every server writes it: `Sun, 06 Nov 1994 08:49:37 GMT`. */
 const imfFixdate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 /** No server answering this client has a clock before 2025 (the year this client was written). */
@@ -112,7 +119,7 @@ export function interpretAnswer<Output>(
 ): Output {
   const body = parseJsonObject(text);
   const rawRequestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id");
-  const requestId = rawRequestId === null ? undefined : redactSecrets(rawRequestId, context.secrets);
+  const requestId = rawRequestId === null ? undefined : serverText(rawRequestId, context.secrets, 200);
   const serverDate = plausibleDate(headers.get("date"));
   const base = { status, method: context.method, url: context.url, requestId, serverDate };
   let notTheOutput: string | undefined;
@@ -130,8 +137,8 @@ export function interpretAnswer<Output>(
   if (code !== undefined) {
     throw new RestoreJobsApiError({
       ...base,
-      code: redactSecrets(code, context.secrets),
-      serviceMessage: redactSecrets(errorMessage(body), context.secrets),
+      code: serverText(code, context.secrets, 200),
+      serviceMessage: serverText(errorMessage(body), context.secrets, 1000),
       retryable: isRetryableAnswer(status, code),
     });
   }
@@ -140,8 +147,7 @@ export function interpretAnswer<Output>(
   throw new RestoreJobsProtocolError({
     ...base,
     reason,
-    // Redact before cutting, so no prefix of a secret survives the cut.
-    excerpt: redactSecrets(text, context.secrets).slice(0, 200),
+    excerpt: serverText(text, context.secrets, 200),
     retryable: isRetryableAnswer(status, undefined),
   });
 }

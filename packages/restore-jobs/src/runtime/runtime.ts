@@ -1,17 +1,17 @@
 /**
- * The runtime of one client: options → transport → openapi-fetch → attempt → call, and `send`,
+ * The runtime of one client: options → transport → send → attempt → call, and `send`,
  * the one entry every operation takes (its input prepared, then the call). Knows no operation.
  */
 import { RestoreJobsConfigError } from "../errors.js";
 import type { Operation } from "../operations/operation.js";
 import type { ResolvedOptions } from "../options.js";
-import { boundedFetch, type FetchLike } from "../transport/bounded-fetch.js";
+import type { FetchLike } from "../transport/bounded-fetch.js";
 import { type NodeHttpTransport, nodeHttpTransport } from "../transport/node-http.js";
 import { createAttempt } from "./attempt.js";
 import { runCall, type SigningClock } from "./call.js";
-import { openapiFetchSender } from "./openapi-fetch-adapter.js";
 import { prepareRequest } from "./prepare.js";
 import { RetryQuota } from "./retry.js";
+import { signedSender } from "./send.js";
 
 /** Options of one call, any operation. */
 export interface CallOptions {
@@ -28,7 +28,7 @@ export interface Runtime {
   ): Promise<Output>;
   /** The own node:http transport, or undefined when the caller gave a fetch. */
   readonly transport: NodeHttpTransport | undefined;
-  /** The caller's fetch, bounded; undefined over the own transport. */
+  /** The caller's fetch; undefined over the own transport. */
   readonly fetch: FetchLike | undefined;
   readonly clock: SigningClock;
   /** The endpoint without a trailing slash. */
@@ -58,12 +58,12 @@ export function createRuntime(options: ResolvedOptions): Runtime {
   };
   // The transport: node:http by default (transport/node-http.ts says why), or the caller's fetch.
   const transport = options.fetch ? undefined : nodeHttpTransport(options.maxResponseBytes);
-  const fetch = options.fetch && boundedFetch(options.fetch, options.maxResponseBytes);
+  const fetch = options.fetch;
   const attempt = createAttempt({
     region: options.region,
     timeoutMs: options.timeoutMs,
     baseUrl,
-    send: openapiFetchSender(baseUrl, transport, fetch),
+    send: signedSender(transport, fetch, options.maxResponseBytes),
     ownTransport: transport !== undefined,
   });
   const context = {

@@ -1,10 +1,20 @@
 /** A WHATWG fetch; the client uses its own node:http transport unless given one. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** Thrown (inside the client) when an answer is larger than `maxResponseBytes`. */
+/** What an answer's headers are read through: a Fetch `Headers` or the transport's lookup. */
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
+
+/**
+ * Thrown (inside the client) when an answer is larger than `maxResponseBytes`; it keeps the
+ * answer's status and headers, so a 503 too large to read is still a 503 (and retried).
+ */
 export class ResponseTooLarge extends Error {
   override name = "ResponseTooLarge";
   constructor(
+    readonly status: number,
+    readonly headers: HeaderLookup,
     readonly limit: number,
     readonly declared?: number,
   ) {
@@ -29,14 +39,14 @@ export function boundedFetch(fetchImpl: FetchLike, limit: number): FetchLike {
     const declared = Number(response.headers.get("content-length") ?? Number.NaN);
     if (declared > limit) {
       await response.body.cancel().catch(() => {});
-      throw new ResponseTooLarge(limit, declared);
+      throw new ResponseTooLarge(response.status, response.headers, limit, declared);
     }
     let seen = 0;
     const bounded = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
           seen += chunk.byteLength;
-          if (seen > limit) controller.error(new ResponseTooLarge(limit));
+          if (seen > limit) controller.error(new ResponseTooLarge(response.status, response.headers, limit));
           else controller.enqueue(chunk);
         },
       }),

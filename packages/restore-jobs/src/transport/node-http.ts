@@ -1,6 +1,6 @@
 import type { Agent, IncomingMessage, RequestOptions } from "node:http";
 import * as http from "node:http";
-import { type FetchLike, ResponseTooLarge } from "./bounded-fetch.js";
+import { type FetchLike, type HeaderLookup, ResponseTooLarge } from "./bounded-fetch.js";
 
 /** One request as the transport sends it: the exact bytes that were signed. */
 export interface OutgoingRequest {
@@ -33,20 +33,14 @@ interface Target {
  * a caller gets to see it, `client.raw`).
  */
 export class Answer {
-  readonly headers: { get(name: string): string | null };
+  readonly headers: HeaderLookup;
   constructor(
     readonly status: number,
     readonly statusText: string,
     readonly message: IncomingMessage,
     readonly bytes: Buffer,
   ) {
-    const received = message.headers;
-    this.headers = {
-      get(name) {
-        const value = received[name.toLowerCase()];
-        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-      },
-    };
+    this.headers = headerLookup(message);
   }
   /** UTF-8 decoded as Response.text() decodes it: a leading byte order mark is dropped. */
   async text(): Promise<string> {
@@ -66,7 +60,7 @@ export interface NodeHttpTransport {
  * start, where node:http has a native parser), and undici's per-request machinery costs more than
  * node:http's. No well-kept library gives a fetch over node:http without a parser of its own
  * (node-fetch 3 is ESM over node:http but re-implements the body and header classes), so this is
- * the small adapter openapi-fetch's `fetch` option asks for. Answers over `maxResponseBytes` are
+ * the small transport the runtime sends over (and, as a fetch, `client.raw`'s). Answers over `maxResponseBytes` are
  * not read: a larger Content-Length fails at once, a body that grows past it fails when it does.
  */
 export function nodeHttpTransport(maxResponseBytes: number): NodeHttpTransport {
@@ -166,12 +160,44 @@ export function transportFetch({ send }: NodeHttpTransport): FetchLike {
   };
 }
 
+function headerLookup(message: IncomingMessage): HeaderLookup {
+  const received = message.headers;
+  return {
+    get(name) {
+      const value = received[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+}
+
+/**
+ * A body compressed though the request asked for `identity` (a server or proxy that compresses
+ * regardless), decoded within the same bound; a body that does not decode is kept as it came (the
+ * interpretation then says it is not JSON). zlib loads only when an answer needs it.
+ */
+async function decoded(res: IncomingMessage, bytes: Buffer, limit: number): Promise<Buffer> {
+  const encoding = res.headers["content-encoding"]?.trim().toLowerCase();
+  if (!encoding || encoding === "identity") return bytes;
+  const zlib = await import("node:zlib");
+  const options = { maxOutputLength: limit };
+  try {
+    if (encoding === "gzip" || encoding === "x-gzip") return zlib.gunzipSync(bytes, options);
+    if (encoding === "deflate") return zlib.inflateSync(bytes, options);
+    if (encoding === "br") return zlib.brotliDecompressSync(bytes, options);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE")
+      throw new ResponseTooLarge(res.statusCode ?? 0, headerLookup(res), limit);
+  }
+  return bytes;
+}
+
 function readAnswer(res: IncomingMessage, limit: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
+    const status = res.statusCode ?? 0;
     const declared = Number(res.headers["content-length"] ?? Number.NaN);
     if (declared > limit) {
       res.destroy();
-      return reject(new ResponseTooLarge(limit, declared));
+      return reject(new ResponseTooLarge(status, headerLookup(res), limit, declared));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -179,12 +205,15 @@ function readAnswer(res: IncomingMessage, limit: number): Promise<Answer> {
       size += chunk.length;
       if (size > limit) {
         res.destroy();
-        reject(new ResponseTooLarge(limit));
+        reject(new ResponseTooLarge(status, headerLookup(res), limit));
       } else chunks.push(chunk);
     });
     res.on("error", reject);
     res.on("end", () => {
-      resolve(new Answer(res.statusCode ?? 0, res.statusMessage ?? "", res, Buffer.concat(chunks, size)));
+      decoded(res, Buffer.concat(chunks, size), limit).then(
+        (bytes) => resolve(new Answer(status, res.statusMessage ?? "", res, bytes)),
+        reject,
+      );
     });
     // A connection closed before the end of the body ("aborted") rejects instead of hanging.
     res.on("close", () => {
