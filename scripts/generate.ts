@@ -108,7 +108,7 @@ const runtimeFunctions: Record<string, string> = {
 };
 
 /** ajv's standalone validator of one component schema of the spec, a self-contained ES module body. */
-async function validatorCode(doc: OpenApiDocument, component: string): Promise<string> {
+function validatorCode(doc: OpenApiDocument, component: string): string {
   const schema = inlineRootRef(
     stripAnnotations(
       reachableDefs(standaloneSchema(doc, { $ref: `#/components/schemas/${component}` })),
@@ -173,10 +173,10 @@ function validatedOperations(doc: OpenApiDocument): string[] {
  * One module per operation (\`validators/<operation>.ts\`, exporting \`validate<Operation>Input\`), so
  * a bundle holds the validators of the operations a program calls and no others.
  */
-async function validatorModules(doc: OpenApiDocument): Promise<[string, string][]> {
+function validatorModules(doc: OpenApiDocument): [string, string][] {
   const modules: [string, string][] = [["validators/types.ts", validatorTypes]];
   for (const operation of validatedOperations(doc)) {
-    const code = await validatorCode(doc, `${operation}Input`);
+    const code = validatorCode(doc, `${operation}Input`);
     // ajv sets a property on each of its functions at the top level (`validate20.evaluated = …`):
     // a statement a bundler must keep, and with it the whole validator, in every bundle of the
     // client's one file. Inside the export's pure initializer instead, a program that does not
@@ -211,10 +211,7 @@ export async function renderGenerated(): Promise<Map<string, string>> {
   const generated = "packages/restore-jobs/generated";
   return new Map([
     [`${generated}/schema.ts`, await typesSource()],
-    ...(await validatorModules(doc)).map(([path, content]): [string, string] => [
-      `${generated}/${path}`,
-      content,
-    ]),
+    ...validatorModules(doc).map(([path, content]): [string, string] => [`${generated}/${path}`, content]),
     [`${generated}/validate-request.ts`, startRestoreJobBody],
     [`${generated}/operations.ts`, bindingsSource(doc, banner("each operation's method, path and bindings"))],
   ]);
