@@ -29,23 +29,6 @@ function describe(error: RequestSchemaIssue, operationName: string): ValidationI
       return { pointer: at, message: `must match ${String(params.pattern)}` };
     case "type":
       return { pointer: at, message: `must be ${article(String(params.type))}` };
-    case "minimum":
-    case "maximum":
-      return {
-        pointer: at,
-        message: `must be at ${error.keyword === "minimum" ? "least" : "most"} ${String(params.limit)}`,
-      };
-    case "minLength":
-    case "maxLength":
-      return {
-        pointer: at,
-        message: `must be at ${error.keyword === "minLength" ? "least" : "most"} ${String(params.limit)} characters long`,
-      };
-    case "format":
-      return {
-        pointer: at,
-        message: `must be ${article(String(params.format))} (RFC 3339, e.g. 2026-01-02T03:04:05Z)`,
-      };
     default:
       return { pointer: at, message: error.message ?? `breaks the ${error.keyword} rule` };
   }
