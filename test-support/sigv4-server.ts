@@ -11,7 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopback.js";
 import { validateStartRestoreJobInput } from "./request-validator.js";
 import {
   awsRejection,
@@ -173,22 +173,12 @@ export async function startSigV4Server(options: SigV4ServerOptions): Promise<Sig
     })();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     jobs,
-    // Idempotent, so a test may close early and an afterEach close again.
-    close: () =>
-      (closed ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      })),
+    close,
   };
 }
 

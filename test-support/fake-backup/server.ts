@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "../loopback.js";
 import type { RecordedRequest } from "../sigv4-server.js";
 import { awsRejection, receivedRequest, sigv4Rejection, type VerifierCredentials } from "../sigv4-verify.js";
 import { Misbehaviour } from "./misbehaviour.js";
@@ -125,38 +125,15 @@ export async function startFakeBackup(options: FakeBackupOptions): Promise<FakeB
       });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     region,
     accountId,
     store,
     misbehave,
     calls,
     callsOf: (operation) => calls.filter((call) => call.operation === operation),
-    // Idempotent, so a test may close early and an afterEach close again.
-    close: () =>
-      (closed ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      })),
+    close,
   };
-}
-
-/** Runs `fn` with a fresh fake and closes it afterwards, whatever happens. */
-export async function withFakeBackup<T>(
-  options: FakeBackupOptions,
-  fn: (fake: FakeBackup) => Promise<T>,
-): Promise<T> {
-  const fake = await startFakeBackup(options);
-  try {
-    return await fn(fake);
-  } finally {
-    await fake.close();
-  }
 }
