@@ -25,7 +25,7 @@ export function awsOperation<Input, Output>(spec: {
   timestamps?: readonly string[];
   /** Whether a failed attempt may be sent again; default: a GET may. */
   idempotent?: boolean;
-}): Operation<Input, Output> {
+}): Operation<Input, Output> & { readonly outputShape?: { readonly [member: string]: Shape } } {
   const { binding, validate, output, timestamps = [] } = spec;
   const name = binding.operationId;
   return {
@@ -51,5 +51,7 @@ export function awsOperation<Input, Output>(spec: {
     read: output
       ? (body, text) => readAwsOutput<Output>(successBody(body, text), output)
       : () => ({}) as Output,
+    // What the reader holds answers to; a test holds it to the spec's output schema.
+    ...(output && { outputShape: output }),
   };
 }
