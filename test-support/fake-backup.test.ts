@@ -651,6 +651,21 @@ describe("the fake misbehaves on demand", () => {
     await sdk.send(new ListRestoreJobsCommand({}));
   });
 
+  it("drops a connection before the operation takes effect, or after it", async () => {
+    const { fake, sdk } = await start();
+    fake.misbehave.dropConnection("StartRestoreJob", 1);
+    await expect(
+      sdk.send(new StartRestoreJobCommand({ RecoveryPointArn: recoveryPointArn, Metadata: {} })),
+    ).rejects.toThrow();
+    expect(fake.store.all()).toEqual([]);
+    fake.misbehave.dropConnection("StartRestoreJob", 1, { afterEffect: true });
+    await expect(
+      sdk.send(new StartRestoreJobCommand({ RecoveryPointArn: recoveryPointArn, Metadata: {} })),
+    ).rejects.toThrow();
+    expect(fake.store.all()).toHaveLength(1);
+    await sdk.send(new ListRestoreJobsCommand({}));
+  });
+
   it("repeats the NextToken it was sent, or ends with an empty one", async () => {
     const { fake, sdk } = await start();
     for (let i = 0; i < 4; i++) fake.store.add({ RecoveryPointArn: recoveryPointArn });

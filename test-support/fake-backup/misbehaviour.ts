@@ -1,8 +1,9 @@
 /**
  * What a test tells the fake AWS Backup server to do wrong: fail or throttle the next N requests
- * of an operation, repeat a NextToken, end a list with an empty token, or answer a request itself
- * (a malformed timestamp, a cut body). Each is checked after the signature verified and the
- * request was routed, before the operation's handler runs (so a refused request changes nothing).
+ * of an operation, drop their connection (before or after the operation took effect), repeat a
+ * NextToken, end a list with an empty token, or answer a request itself (a malformed timestamp, a
+ * cut body). Each is checked after the signature verified and the request was routed, before the
+ * operation's handler runs (so a refused request changes nothing), but a drop after it.
  */
 
 import type { PagingQuirks } from "./paging.js";
@@ -20,6 +21,7 @@ interface Failure {
 
 export class Misbehaviour {
   private readonly failures: Failure[] = [];
+  private readonly dropsAfter: { target: Target; remaining: number }[] = [];
   private readonly repeated = new Set<Target>();
   private readonly emptyLast = new Set<Target>();
   private readonly overrides: { target: Target; answer: (call: RecordedCall) => Answer | undefined }[] = [];
@@ -39,6 +41,16 @@ export class Misbehaviour {
       status: options.status ?? 400,
       message: "Rate exceeded",
     });
+  }
+
+  /**
+   * The next `times` requests of the operation lose their connection before an answer: before the
+   * operation takes effect, or (`afterEffect`) once it has (a job started, a result recorded).
+   */
+  dropConnection(target: Target, times = 1, options: { afterEffect?: boolean } = {}): this {
+    if (options.afterEffect) this.dropsAfter.push({ target, remaining: times });
+    else this.failures.push({ target, remaining: times, answer: () => ({ status: 0, drop: true }) });
+    return this;
   }
 
   /** From now on, a page of the operation carries as NextToken the token its request carried. */
@@ -62,6 +74,7 @@ export class Misbehaviour {
   /** Forgets everything a test told it. */
   reset(): void {
     this.failures.length = 0;
+    this.dropsAfter.length = 0;
     this.overrides.length = 0;
     this.repeated.clear();
     this.emptyLast.clear();
@@ -79,6 +92,13 @@ export class Misbehaviour {
     if (!failure) return undefined;
     failure.remaining--;
     return failure.answer();
+  }
+
+  /** Whether this call's connection is to be dropped now that the operation took effect. */
+  dropAfterEffect(operation: OperationName): boolean {
+    const drop = this.dropsAfter.find((d) => d.remaining > 0 && (d.target === "*" || d.target === operation));
+    if (drop) drop.remaining--;
+    return drop !== undefined;
   }
 
   quirks(operation: OperationName): PagingQuirks {

@@ -90,7 +90,7 @@ export async function startFakeBackup(options: FakeBackupOptions): Promise<FakeB
     if (injected) return injected;
     const params = new URLSearchParams(search);
     try {
-      return found.handler(
+      const handled = found.handler(
         { labels: found.labels, query: new QueryReader(params), params, body: call.body },
         {
           store,
@@ -101,6 +101,7 @@ export async function startFakeBackup(options: FakeBackupOptions): Promise<FakeB
           defaultPageSize: options.defaultPageSize ?? 50,
         },
       );
+      return misbehave.dropAfterEffect(found.operation) ? { status: 0, drop: true } : handled;
     } catch (error) {
       if (error instanceof ServiceError) return errorAnswer(error.type, error.message, error.status);
       throw error;
@@ -117,6 +118,7 @@ export async function startFakeBackup(options: FakeBackupOptions): Promise<FakeB
         ),
       )
       .then((answered) => {
+        if (answered.drop) return void req.socket.destroy();
         res.setHeader("x-amzn-RequestId", randomUUID());
         if (answered.body !== undefined) res.setHeader("content-type", "application/json");
         for (const [name, value] of Object.entries(answered.headers ?? {})) res.setHeader(name, value);

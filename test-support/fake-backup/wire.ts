@@ -11,6 +11,8 @@ export interface Answer {
   headers?: Record<string, string>;
   /** Already serialized; absent for a 204. */
   body?: string;
+  /** Destroy the connection instead of answering (the client sees it lost before an answer). */
+  drop?: true;
 }
 
 /** An error the service models (or one every AWS service returns), thrown by a handler. */

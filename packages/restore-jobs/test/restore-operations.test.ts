@@ -218,6 +218,27 @@ describe("every restore-job operation, through the client, against the fake AWS 
     expect(fake.store.validations).toEqual([{ RestoreJobId: job.RestoreJobId, ValidationStatus: "FAILED" }]);
   });
 
+  it("retries a GET and a PutRestoreValidationResult whose connection was lost before an answer", async () => {
+    const { fake, client } = await start({ maxAttempts: 2 });
+    const job = fake.store.add({ RecoveryPointArn: recoveryPointArn });
+    fake.misbehave.dropConnection("DescribeRestoreJob", 1);
+    expect((await client.describeRestoreJob({ RestoreJobId: job.RestoreJobId })).RestoreJobId).toBe(
+      job.RestoreJobId,
+    );
+    expect(fake.callsOf("DescribeRestoreJob")).toHaveLength(2);
+    // Lost after the result was recorded: sent again, the same result is recorded again, harmlessly.
+    fake.misbehave.dropConnection("PutRestoreValidationResult", 1, { afterEffect: true });
+    await client.putRestoreValidationResult({
+      RestoreJobId: job.RestoreJobId,
+      ValidationStatus: "SUCCESSFUL",
+    });
+    expect(fake.store.validations).toEqual([
+      { RestoreJobId: job.RestoreJobId, ValidationStatus: "SUCCESSFUL" },
+      { RestoreJobId: job.RestoreJobId, ValidationStatus: "SUCCESSFUL" },
+    ]);
+    expect(fake.store.get(job.RestoreJobId)?.job.ValidationStatus).toBe("SUCCESSFUL");
+  });
+
   it("reads epoch seconds to the millisecond, and a long past 2^53 as the nearest double", async () => {
     const { fake, client } = await start();
     const job = fake.store.add({
