@@ -219,6 +219,9 @@ describe("the packed client, restore-jobs", () => {
     async () => {
       const source = `import {
   createRestoreJobsClient,
+  createRestoreJobsCore,
+  StartRestoreJob,
+  type StartRestoreJobOutput,
   RestoreJobsApiError,
   RestoreJobsError,
   RestoreJobsNetworkError,
@@ -241,6 +244,9 @@ export const instances: RestoreJobsError[] = kinds.map((kind) => Object.create(k
 export function isRestoreJobsError(error: unknown): error is RestoreJobsError {
   return error instanceof RestoreJobsError;
 }
+/** The lean core sends an operation export; its output is typed by the operation. */
+export const lean = (i: StartRestoreJobInput): Promise<StartRestoreJobOutput> =>
+  createRestoreJobsCore().send(StartRestoreJob, i, { signal: AbortSignal.timeout(1000) });
 /** The generated input type ships with the package. */
 export const input: StartRestoreJobInput = {
   RecoveryPointArn: "arn:aws:backup:eu-west-1:123456789012:recovery-point:1",

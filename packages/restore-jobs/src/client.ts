@@ -35,6 +35,7 @@ import {
   type ListRestoreJobsByProtectedResourceInput,
   type ListRestoreJobsByProtectedResourceOutput,
 } from "./operations/list-restore-jobs-by-protected-resource.js";
+import type { CallOptions } from "./operations/operation.js";
 import {
   PutRestoreValidationResult,
   type PutRestoreValidationResultInput,
@@ -52,7 +53,7 @@ import {
   paginateListRestoreJobs,
   paginateListRestoreJobsByProtectedResource,
 } from "./paginators/paginate.js";
-import { type CallOptions, createRuntime } from "./runtime/runtime.js";
+import { createRuntime } from "./runtime/runtime.js";
 import { signingMiddleware } from "./signing/middleware.js";
 import { boundedFetch } from "./transport/bounded-fetch.js";
 import { type NodeHttpTransport, transportFetch } from "./transport/node-http.js";

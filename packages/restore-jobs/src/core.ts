@@ -3,9 +3,9 @@
  * sends any operation it is handed, so a program bundles only the operations it imports
  * (`send(StartRestoreJob, input)`). `createRestoreJobsClient` (client.ts) is the convenient face.
  */
-import type { Operation } from "./operations/operation.js";
+import type { CallOptions, Operation } from "./operations/operation.js";
 import { type RestoreJobsClientOptions, resolveOptions } from "./options.js";
-import { type CallOptions, createRuntime } from "./runtime/runtime.js";
+import { createRuntime } from "./runtime/runtime.js";
 
 export interface RestoreJobsCore {
   /**

@@ -7,7 +7,7 @@
  */
 import type { RestoreJobDescription } from "./operations/restore-job-shapes.js";
 
-/** One problem with a StartRestoreJob input: where (a JSON pointer into the input) and what. */
+/** One problem with an input (or options): where (a JSON pointer into it) and what. */
 export interface ValidationIssue {
   pointer: string;
   message: string;

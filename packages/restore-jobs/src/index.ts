@@ -54,7 +54,7 @@ export {
   type ListRestoreJobsByProtectedResourceInput,
   type ListRestoreJobsByProtectedResourceOutput,
 } from "./operations/list-restore-jobs-by-protected-resource.js";
-export type { Operation } from "./operations/operation.js";
+export type { CallOptions, Operation } from "./operations/operation.js";
 export {
   PutRestoreValidationResult,
   type PutRestoreValidationResultInput,
@@ -79,7 +79,6 @@ export {
   paginateListRestoreJobs,
   paginateListRestoreJobsByProtectedResource,
 } from "./paginators/paginate.js";
-export type { CallOptions } from "./runtime/runtime.js";
 export { credentialsFromEnv } from "./signing/credentials.js";
 export type { AwsCredentials, AwsCredentialsProvider, Environment } from "./signing/credentials-types.js";
 export { type RequestToSign, type SigningContext, signRequest } from "./signing/sign.js";

@@ -76,22 +76,25 @@ const client = (url: string, extra: Parameters<typeof createRestoreJobsClient>[0
     ...extra,
   });
 
+/** A server whose clock is `aheadMs` ahead: it refuses a signature more than 5 minutes off it, as AWS does. */
+const serveAhead = (aheadMs: number) =>
+  serve((req, res) => {
+    const serverNow = Date.now() + aheadMs;
+    const date = new Date(serverNow).toUTCString();
+    if (Math.abs(amzDateMs(req) - serverNow) > 5 * 60_000) {
+      return json(
+        res,
+        403,
+        { message: "Signature expired" },
+        { "x-amzn-errortype": "InvalidSignatureException", date },
+      );
+    }
+    json(res, 200, { RestoreJobId: "job-1" }, { date });
+  });
+
 describe("clock skew", () => {
   it("learns the offset from the Date header, signs again, retries once, and keeps it for later calls", async () => {
-    const serverClockAheadMs = 60 * 60_000;
-    const target = await serve((req, res) => {
-      const serverNow = Date.now() + serverClockAheadMs;
-      const date = new Date(serverNow).toUTCString();
-      if (Math.abs(amzDateMs(req) - serverNow) > 5 * 60_000) {
-        return json(
-          res,
-          403,
-          { message: "Signature expired" },
-          { "x-amzn-errortype": "InvalidSignatureException", date },
-        );
-      }
-      json(res, 200, { RestoreJobId: "job-1" }, { date });
-    });
+    const target = await serveAhead(60 * 60_000);
     const c = client(target.url, { maxAttempts: 1 });
     await expect(c.startRestoreJob(input)).resolves.toMatchObject({ id: "job-1" });
     expect(target.received).toHaveLength(2);
@@ -100,20 +103,7 @@ describe("clock skew", () => {
   });
 
   it("corrects every one of 20 concurrent calls against a server 2 days ahead: each is judged by the time it was signed", async () => {
-    const aheadMs = 2 * 24 * 3_600_000;
-    const target = await serve((req, res) => {
-      const serverNow = Date.now() + aheadMs;
-      const date = new Date(serverNow).toUTCString();
-      if (Math.abs(amzDateMs(req) - serverNow) > 5 * 60_000) {
-        return json(
-          res,
-          403,
-          { message: "Signature expired" },
-          { "x-amzn-errortype": "InvalidSignatureException", date },
-        );
-      }
-      json(res, 200, { RestoreJobId: "job-1" }, { date });
-    });
+    const target = await serveAhead(2 * 24 * 3_600_000);
     const c = client(target.url, { maxAttempts: 1 });
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => c.startRestoreJob(input)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(20);

@@ -55,6 +55,12 @@ export interface Operation<Input, Output> {
   readonly read: (body: JsonObject | undefined, text: string) => Output;
 }
 
+/** Options of one call, any operation (declared here, with no Node type, for the published types). */
+export interface CallOptions {
+  /** Ends the call at once (no further attempts) with `RestoreJobsAbortError`. */
+  signal?: AbortSignal;
+}
+
 /** Thrown by an operation's `read`: the success answer is not its output, and why. */
 export class NotTheOutput extends Error {
   override name = "NotTheOutput";

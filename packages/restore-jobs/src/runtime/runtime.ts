@@ -3,7 +3,7 @@
  * the one entry every operation takes (its input prepared, then the call). Knows no operation.
  */
 import { RestoreJobsConfigError } from "../errors.js";
-import type { Operation } from "../operations/operation.js";
+import type { CallOptions, Operation } from "../operations/operation.js";
 import type { ResolvedOptions } from "../options.js";
 import type { FetchLike } from "../transport/bounded-fetch.js";
 import { type NodeHttpTransport, nodeHttpTransport } from "../transport/node-http.js";
@@ -12,12 +12,6 @@ import { runCall, type SigningClock } from "./call.js";
 import { prepareRequest } from "./prepare.js";
 import { RetryQuota } from "./retry.js";
 import { signedSender } from "./send.js";
-
-/** Options of one call, any operation. */
-export interface CallOptions {
-  /** Ends the call at once (no further attempts) with `RestoreJobsAbortError`. */
-  signal?: AbortSignal;
-}
 
 export interface Runtime {
   /** Validates `input`, then calls `operation` with retries, corrections, deadline and abort. */

@@ -5,7 +5,7 @@ import { signChecked } from "./sign.js";
 /**
  * openapi-fetch middleware that signs every request made through `client.raw`. The Request is
  * already built, so its body is read from a clone and those exact bytes are signed and sent.
- * (startRestoreJob signs before the Request exists and skips this cost.)
+ * (Operations sign before any Request exists and skip this cost: runtime/send.ts.)
  */
 export function signingMiddleware(
   credentials: CredentialsSource,
