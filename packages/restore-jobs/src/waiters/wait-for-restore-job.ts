@@ -50,8 +50,12 @@ function checkOptions(options: unknown): Required<Omit<WaitForRestoreJobOptions,
   const issues: ValidationIssue[] = [];
   for (const name of ["minDelayMs", "maxDelayMs", "deadlineMs"] as const) {
     const value = chosen[name];
-    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-      issues.push({ pointer: `/${name}`, message: "must be a positive number of milliseconds" });
+    // Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one would fire at once.
+    if (typeof value !== "number" || !(value > 0 && value <= 2_147_483_647)) {
+      issues.push({
+        pointer: `/${name}`,
+        message: "must be a positive number of milliseconds, at most 2147483647",
+      });
     }
   }
   if (issues.length === 0 && chosen.minDelayMs > chosen.maxDelayMs) {
