@@ -177,13 +177,22 @@ function validatorModules(doc: OpenApiDocument): [string, string][] {
   const modules: [string, string][] = [["validators/types.ts", validatorTypes]];
   for (const operation of validatedOperations(doc)) {
     const code = validatorCode(doc, `${operation}Input`);
+    // ajv sets a property on each of its functions at the top level (`validate20.evaluated = …`):
+    // a statement a bundler must keep, and with it the whole validator, in every bundle of the
+    // client's one file. Inside the export's pure initializer instead, a program that does not
+    // call the validator drops all of it; one that does runs it first, as before. Its patterns'
+    // `new RegExp` are marked pure for the same reason (a bundler cannot know a constructor is).
+    const evaluated = /validate\d+\.evaluated = \{[^{}]*\};/g;
     modules.push([
       `validators/${kebab(operation)}.ts`,
       `${banner("ajv standalone, JSON Schema 2020-12")}// @ts-nocheck
 import type { RequestSchemaValidator } from "./types.js";
-${code}
+${code.replace(evaluated, "").replaceAll("= new RegExp(", "= /* @__PURE__ */ new RegExp(")}
 /** Validates ${operation}'s input (\`${operation}Input\`); on false, \`errors\` lists every problem. */
-export const validate${operation}Input: RequestSchemaValidator = validateRaw;
+export const validate${operation}Input: RequestSchemaValidator = /* @__PURE__ */ (() => {
+${(code.match(evaluated) ?? []).join("\n")}
+return validateRaw;
+})();
 `,
     ]);
   }

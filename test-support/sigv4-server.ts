@@ -10,13 +10,13 @@
  * answer becomes a result or an error") describes both.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
+import { listenOnLoopback } from "./loopback.js";
 import { validateStartRestoreJobInput } from "./request-validator.js";
 import {
-  joinedHeaders,
+  awsRejection,
   type Rejection,
-  type SignedRequest,
+  receivedRequest,
   sigv4Rejection,
   type VerifierCredentials,
 } from "./sigv4-verify.js";
@@ -56,16 +56,6 @@ export interface SigV4Server {
   close(): Promise<void>;
 }
 
-const rejectionMessages: Record<Rejection, string> = {
-  missing: "Missing Authentication Token",
-  malformed: "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.",
-  "access-key": "The security token included in the request is invalid: unknown access key ID.",
-  token: "The security token included in the request is invalid.",
-  signature:
-    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
-  expired: "Signature expired: X-Amz-Date is more than 5 minutes from the server's time.",
-};
-
 interface Answer {
   status: number;
   headers?: Record<string, string>;
@@ -92,21 +82,10 @@ function errorAnswer(
 }
 
 function rejectionAnswer(format: "envelope" | "aws", rejection: Rejection): Answer {
-  const message = rejectionMessages[rejection];
-  if (rejection === "missing") {
-    return errorAnswer(
-      format,
-      { status: 401, code: "UNAUTHORIZED" },
-      { status: 403, type: "MissingAuthenticationTokenException" },
-      message,
-    );
-  }
-  return errorAnswer(
-    format,
-    { status: 403, code: "FORBIDDEN" },
-    { status: 403, type: "InvalidSignatureException", typeInBody: true },
-    message,
-  );
+  const aws = awsRejection(rejection);
+  const envelope =
+    rejection === "missing" ? { status: 401, code: "UNAUTHORIZED" } : { status: 403, code: "FORBIDDEN" };
+  return errorAnswer(format, envelope, aws, aws.message);
 }
 
 function parseJson(text: string): unknown {
@@ -115,15 +94,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 export async function startSigV4Server(options: SigV4ServerOptions): Promise<SigV4Server> {
@@ -171,13 +141,8 @@ export async function startSigV4Server(options: SigV4ServerOptions): Promise<Sig
     void (async () => {
       let answer: Answer;
       try {
-        const headers = joinedHeaders(req.headersDistinct);
-        const received: SignedRequest = {
-          method: req.method ?? "",
-          target: req.url ?? "/",
-          headers,
-          body: await readBody(req),
-        };
+        const received = await receivedRequest(req);
+        const headers = received.headers;
         const rejection = await sigv4Rejection(received, options.credentials, options.region);
         const recorded: RecordedRequest = {
           method: received.method,
@@ -208,22 +173,12 @@ export async function startSigV4Server(options: SigV4ServerOptions): Promise<Sig
     })();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     jobs,
-    // Idempotent, so a test may close early and an afterEach close again.
-    close: () =>
-      (closed ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      })),
+    close,
   };
 }
 

@@ -6,6 +6,7 @@
  * the content hash and the clock checked as AWS does.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 
@@ -31,6 +32,42 @@ export interface SignedRequest {
   headers: Record<string, string>;
   body: Buffer | string;
 }
+
+/** Reads a request a node:http server received, body to its end, as the verifier wants it. */
+export async function receivedRequest(req: IncomingMessage): Promise<SignedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return {
+    method: req.method ?? "",
+    target: req.url ?? "/",
+    headers: joinedHeaders(req.headersDistinct),
+    body: Buffer.concat(chunks),
+  };
+}
+
+/** What AWS answers when a request's signature does not verify, on its live wire (restJson1). */
+export function awsRejection(rejection: Rejection): {
+  status: number;
+  type: string;
+  /** AWS names a signature failure in the body's `__type` as well as in X-Amzn-ErrorType. */
+  typeInBody: boolean;
+  message: string;
+} {
+  const message = rejectionMessages[rejection];
+  return rejection === "missing"
+    ? { status: 403, type: "MissingAuthenticationTokenException", typeInBody: false, message }
+    : { status: 403, type: "InvalidSignatureException", typeInBody: true, message };
+}
+
+const rejectionMessages: Record<Rejection, string> = {
+  missing: "Missing Authentication Token",
+  malformed: "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.",
+  "access-key": "The security token included in the request is invalid: unknown access key ID.",
+  token: "The security token included in the request is invalid.",
+  signature:
+    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
+  expired: "Signature expired: X-Amz-Date is more than 5 minutes from the server's time.",
+};
 
 /** Node's `headersDistinct` as SignedRequest wants them: repeated values joined with ",". */
 export function joinedHeaders(distinct: NodeJS.Dict<string[]>): Record<string, string> {

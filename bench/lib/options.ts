@@ -51,7 +51,8 @@ export const quickSettings: Settings = {
 export const helpText = `Usage: npm run bench -- [--quick] [--only parts] [--out FILE]
 
 Benchmarks the restore-jobs client against the AWS SDK for JavaScript v3, side by side, in one run:
-  bundle      esbuild bundle (minified, gzip -9) of a program that starts one restore job
+  bundle      esbuild bundle (minified, gzip -9) of a program that starts one restore job, and of
+              one that calls all eight restore-job operations (run against the fake AWS Backup)
   cold        a fresh node process: import, sign, send one request, exit (median of 20, interleaved,
               rotated; ours, SDK, raw fetch, raw node:http)
   throughput  requests/s against a loopback server, 1 and 16 in flight (ours, SDK, raw fetch, raw

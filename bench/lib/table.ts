@@ -109,7 +109,18 @@ function rows(results: Results, settings: Settings): { rows: Row[]; details: str
       ),
     );
     out.push(compare(p1, "minified", bundle.ours.minified, "AWS SDK", bundle.sdk.minified, undefined, kB));
-    for (const b of [bundle.ours, bundle.sdk, bundle.sdkMainOnly]) {
+    out.push(
+      compare(
+        p1,
+        "min + gzip -9, all eight operations",
+        bundle.oursEight.gzip,
+        "AWS SDK",
+        bundle.sdkEight.gzip,
+        undefined,
+        kB,
+      ),
+    );
+    for (const b of [bundle.ours, bundle.sdk, bundle.sdkMainOnly, bundle.oursEight, bundle.sdkEight]) {
       const largest = b.largest.map((i) => `${i.path} ${kB(i.bytes)}`).join(", ");
       details.push(
         `- bundle ${b.label}: ${kB(b.minified)} minified, ${kB(b.gzip)} gzip; ran once and got its answer: ${b.runs ? "yes" : "no"}; largest inputs: ${largest}`,

@@ -5,6 +5,7 @@
  * comes from a server is scrubbed of them too (redact.ts), in case a server echoes them.
  * The catalogue with examples: docs/errors.md.
  */
+import type { RestoreJobDescription } from "./operations/restore-job-shapes.js";
 
 /** One problem with an input (or options): where (a JSON pointer into it) and what. */
 export interface ValidationIssue {
@@ -127,18 +128,47 @@ export class RestoreJobsNetworkError extends RestoreJobsError {
   }
 }
 
-/** An attempt took longer than `timeoutMs`, or the whole call longer than `deadlineMs`. */
+/**
+ * An attempt took longer than `timeoutMs`, the whole call longer than `deadlineMs`, or a
+ * `waitForRestoreJob` longer than its `deadlineMs` (then `lastStatus` is the last status seen).
+ */
 export class RestoreJobsTimeoutError extends RestoreJobsError {
   override readonly name = "RestoreJobsTimeoutError" as const;
   /** An attempt's timeout is retried; the call's deadline is not. */
   readonly retryable: boolean;
   readonly timeoutMs: number;
-  constructor(method: string, url: string, timeoutMs: number, what: "attempt" | "deadline" = "attempt") {
+  /**
+   * A wait's last status of the job (`none seen` when no poll answered); absent otherwise. Set by
+   * the waiter, not here, so a program that never waits does not bundle it.
+   */
+  readonly lastStatus?: string;
+  /** `what`: "attempt", "deadline", or the words for another deadline (the waiter's, with the status). */
+  constructor(method: string, url: string, timeoutMs: number, what = "attempt") {
     super(
-      `Timed out after ${timeoutMs} ms (${what === "attempt" ? "one attempt" : "the call's deadline"}): ${method} ${url}`,
+      `Timed out after ${timeoutMs} ms (${what === "attempt" ? "one attempt" : what === "deadline" ? "the call's deadline" : what}): ${method} ${url}`,
     );
     this.timeoutMs = timeoutMs;
     this.retryable = what === "attempt";
+  }
+}
+
+/**
+ * `waitForRestoreJob` saw the restore job end FAILED or ABORTED. Not an HTTP error: the service
+ * answered; the job did not succeed. `job` is its last description, `statusMessage` why.
+ */
+export class RestoreJobFailedError extends RestoreJobsError {
+  override readonly name = "RestoreJobFailedError" as const;
+  readonly status: "FAILED" | "ABORTED";
+  readonly statusMessage: string | undefined;
+  readonly job: RestoreJobDescription;
+  constructor(job: RestoreJobDescription & { Status: "FAILED" | "ABORTED" }) {
+    super(
+      `Restore job ${job.RestoreJobId ?? "(no id)"} ended ${job.Status}` +
+        (job.StatusMessage ? `: ${job.StatusMessage}` : ""),
+    );
+    this.status = job.Status;
+    this.statusMessage = job.StatusMessage;
+    this.job = job;
   }
 }
 

@@ -200,4 +200,33 @@ describe("a program's bundle", () => {
     expect(text).toContain(own);
     for (const other of others) expect(text, other).not.toContain(other);
   });
+
+  it("holds only the validators of the operations it calls, bundled from the client's one file (dist/)", async () => {
+    /** The minified bundle of a program over the built client, its two dependencies left out. */
+    const overDist = async (contents: string) =>
+      (
+        await build({
+          stdin: { contents, resolveDir: new URL("../dist/", import.meta.url).pathname, loader: "ts" },
+          bundle: true,
+          minify: true,
+          format: "esm",
+          platform: "node",
+          external: ["aws4", "openapi-fetch"],
+          write: false,
+          logLevel: "silent",
+        })
+      ).outputFiles[0]!.text;
+    const startOnly = await overDist(
+      'import { createRestoreJobsCore, StartRestoreJob } from "./restore-jobs.js"; await createRestoreJobsCore({ region: "us-east-1" }).send(StartRestoreJob, {});',
+    );
+    expect(startOnly).toContain("Redshift");
+    for (const other of ["ByParentJobId", "AGGREGATE_ALL", "BackupVaultName", "TIMED_OUT", "^[0-9]{12}$"]) {
+      expect(startOnly, other).not.toContain(other);
+    }
+    const describeToo = await overDist(
+      'import { createRestoreJobsCore, StartRestoreJob, DescribeRestoreJob } from "./restore-jobs.js"; const c = createRestoreJobsCore({ region: "us-east-1" }); await c.send(StartRestoreJob, {}); await c.send(DescribeRestoreJob, {});',
+    );
+    expect(describeToo).toContain("/restore-jobs/{restoreJobId}");
+    expect(describeToo).not.toContain("AGGREGATE_ALL");
+  });
 });

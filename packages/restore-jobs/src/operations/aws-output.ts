@@ -9,14 +9,15 @@ import { isObject, type JsonObject } from "../json.js";
 import { NotTheOutput } from "./operation.js";
 
 /**
- * A member's shape: a scalar's name, `["list", shape]`, `["map", shape]` (string keys), or a
- * structure (member name → shape).
+ * A member's shape: a scalar's name, `["enum", values]` (a string among the model's values),
+ * `["list", shape]`, `["map", shape]` (string keys), or a structure (member name → shape).
  */
 export type Shape =
   | "string"
   | "number"
   | "boolean"
   | "timestamp"
+  | readonly ["enum", readonly string[]]
   | readonly ["list" | "map", Shape]
   | { readonly [member: string]: Shape };
 
@@ -31,9 +32,15 @@ function readValue(value: unknown, shape: Shape, at: string): unknown {
     if (typeof value !== shape || (shape === "number" && !Number.isFinite(value))) throw wrong(`a ${shape}`);
     return value;
   }
+  if (Array.isArray(shape) && shape[0] === "enum") {
+    // Held to the model's values: a status the types do not name would pass unseen otherwise.
+    const values = shape[1] as readonly string[];
+    if (typeof value !== "string" || !values.includes(value)) throw wrong(`one of ${values.join(", ")}`);
+    return value;
+  }
   if (Array.isArray(shape) && shape[0] === "list") {
     if (!Array.isArray(value)) throw wrong("a list");
-    return value.map((item, index) => readValue(item, shape[1], `${at}[${index}]`));
+    return value.map((item, index) => readValue(item, shape[1] as Shape, `${at}[${index}]`));
   }
   if (!isObject(value)) throw wrong("an object");
   const out: JsonObject = {};
@@ -42,7 +49,7 @@ function readValue(value: unknown, shape: Shape, at: string): unknown {
       // Defined, not assigned: a key `__proto__` stays an entry.
       if (item !== null)
         Object.defineProperty(out, key, {
-          value: readValue(item, shape[1], `${at}.${key}`),
+          value: readValue(item, shape[1] as Shape, `${at}.${key}`),
           enumerable: true,
         });
     }

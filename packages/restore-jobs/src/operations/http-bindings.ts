@@ -5,6 +5,7 @@
  * without bindings does not import this file, so a program that calls only such an operation does
  * not bundle it.
  */
+import type { OperationBinding } from "../../generated/operations.js";
 import type { ValidationIssue } from "../errors.js";
 import { escapePointer, isObject, type JsonObject } from "../json.js";
 import type { HttpBindings } from "./operation.js";
@@ -26,6 +27,19 @@ function wireText(value: unknown, where: Binding["in"]): string {
     return where === "header" ? value.toUTCString() : value.toISOString().replace(".000Z", "Z");
   }
   return String(value);
+}
+
+/**
+ * The bindings the spec gives an operation (generated/operations.ts: labels, query, headers, each
+ * input member → its wire name), as `httpBindings` takes them.
+ */
+export function bindingsOf(binding: OperationBinding): HttpBindings {
+  const members: Record<string, Binding> = {};
+  for (const where of ["labels", "query", "headers"] as const) {
+    const into = where === "labels" ? "label" : where === "query" ? "query" : "header";
+    for (const [member, name] of Object.entries(binding[where])) members[member] = { in: into, name };
+  }
+  return httpBindings(members);
 }
 
 /** The bindings of an operation, by input member name. */
