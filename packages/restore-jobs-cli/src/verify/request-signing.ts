@@ -35,7 +35,12 @@ export function requestBuilder(
   const { sessionToken: _token, ...withoutToken } = credentials;
   return (requestCase) => {
     const headers = { ...extraHeaders, "content-type": "application/json" };
-    const base = { method: "PUT", url: url.href, body: requestCase.body };
+    const base = {
+      method: "PUT",
+      url: url.href,
+      body: requestCase.body,
+      ...(requestCase.connection && { connection: requestCase.connection }),
+    };
     const auth = requestCase.auth;
     if (auth === "unsigned") return { ...base, headers };
     // Each SigV4 breach signs correctly but for what the target must refuse.

@@ -49,6 +49,15 @@ export interface RequestCase {
    * another token (either must give another id).
    */
   pairedWith?: RequestCase;
+  /**
+   * For idempotency's repeat (no `pairedWith`): how the same request comes again: at once on the
+   * same connection (the default), on a new connection, after `between` (a request with another
+   * token), or after a pause of a few seconds.
+   */
+  repeat?: "at_once" | "new_connection" | "after_others" | "after_pause";
+  between?: RequestCase;
+  /** Sent on a connection of its own, not a kept-alive one. */
+  connection?: "new";
   body: string;
   value?: unknown;
   breakage?: Breakage;
@@ -59,6 +68,8 @@ export interface SentRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** Sent on a connection of its own, not a kept-alive one. */
+  connection?: "new";
 }
 
 export interface ReceivedResponse {
@@ -100,6 +111,14 @@ export interface Finding {
   /** The exchanges of the shrunk counterexample (two for idempotency); secrets redacted. */
   exchanges: Exchange[];
   curl: string[];
+  /**
+   * The failure did not come back: judged again `replaysPassed` times, the same case passed. The
+   * finding is the first failure (its exchanges first, then the replays'); the target still
+   * breaks the contract, intermittently.
+   */
+  flaky?: { replaysPassed: number };
+  /** Found on the answer to another check's case (every-answer.ts): that check, whose path this is. */
+  sentBy?: CheckName;
 }
 
 export interface CheckResult {
@@ -112,7 +131,8 @@ export interface CheckResult {
   requests?: number;
   /** Of the planned cases, how many are the check's deterministic ones, sent on every run first. */
   deterministic?: number;
-  result: "pass" | "fail" | "skipped";
+  /** `not_judged`: it ran, but every answer was another check's business: no pass, no finding. */
+  result: "pass" | "fail" | "skipped" | "not_judged";
   skippedBecause?: string;
   /** What part of the check did not run against this target, and why. */
   partlySkipped?: string;

@@ -3,6 +3,7 @@ import { type Check, type CheckContext, checks } from "./checks.js";
 import { type Contract, contractOf } from "./contract.js";
 import { DrawnCases } from "./drawn-cases.js";
 import { VerifyCannotRun } from "./errors.js";
+import { EveryAnswer } from "./every-answer.js";
 import { jobTransport, type RateKept } from "./job-transport.js";
 import { startPrism } from "./prism-process.js";
 import type { RateLimit } from "./rate-limiter.js";
@@ -46,6 +47,9 @@ export interface VerifyOptions {
 }
 
 export type VerifyMode = "embedded-mock" | "target" | "proxy";
+
+/** How long idempotency waits before a repeat after a pause: a store with a short time-to-live forgets by then. */
+export const repeatPauseMs = 3000;
 
 /** Against the embedded mock, the job keeps this many cases in flight unless told otherwise. */
 export const embeddedMockWorkers = 8;
@@ -124,6 +128,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
     viaProxy: options.proxy !== undefined,
     sessionToken: credentials.sessionToken !== undefined,
     staticAnswers: embedded,
+    pauseMs: Math.min(repeatPauseMs, options.timeoutMs),
     replay: (sent, body) => {
       requests++;
       return wire.send({ ...sent.request, body });
@@ -156,6 +161,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       options.headers,
     );
     const results: CheckResult[] = [];
+    const everyAnswer = new EveryAnswer(selected, context, redactor);
     for (const check of selected) {
       if (signal?.aborted) throw new VerifyCannotRun("INTERRUPTED", "interrupted");
       options.onInfo?.(`${check.name}: ${check.description}`);
@@ -169,6 +175,8 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
         workers: options.workers ?? (embedded ? embeddedMockWorkers : 1),
         drawn,
         redactor,
+        observe: (requestCase, judgement, path) =>
+          everyAnswer.observe(requestCase, judgement, check, { check: check.name, seed: options.seed, path }),
         onProgress: options.onProgress,
       });
       // A crash of our own Prism is the job's failure, not the target's finding.
@@ -176,6 +184,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       if (prismExit) throw new VerifyCannotRun("PRISM_EXITED", prismExit);
       results.push({ ...result, requests: requests - requestsBefore });
     }
+    for (const [i, result] of results.entries()) results[i] = withEveryAnswer(result, everyAnswer);
     return {
       target: options.proxy
         ? `${target.href} (Prism proxy to ${options.proxy.href})`
@@ -203,4 +212,16 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
     await prism?.stop();
     await spec.cleanup();
   }
+}
+
+/**
+ * A check's result with what it found judging the other checks' answers (every-answer.ts): its
+ * own finding first; a check that judged no answer at all is `not_judged`, never a pass.
+ */
+function withEveryAnswer(result: CheckResult, everyAnswer: EveryAnswer): CheckResult {
+  if (result.result !== "pass") return result;
+  const finding = everyAnswer.findings.get(result.check);
+  if (finding) return { ...result, result: "fail", finding };
+  const judged = result.judged + (everyAnswer.judged.get(result.check) ?? 0);
+  return judged === 0 ? { ...result, result: "not_judged" } : result;
 }

@@ -173,3 +173,15 @@ describe("idempotency both ways", () => {
     },
   );
 });
+
+describe("idempotency as real stores fail", () => {
+  const stores: [Breakage, string][] = [
+    ["store_per_connection", "keeps a store per connection"],
+    ["remembers_one_token", "remembers only the last token (a cache of one)"],
+    ["forgets_after_a_second", "forgets a token after a second"],
+    ["new_created_at_for_repeat", "answers a repeat with the same id but a new created_at"],
+  ];
+  it.each(stores)("fails idempotency on every run when the server %s (%s)", async (breakage) => {
+    await failsOnEverySeed(breakage, ["1", "20250101"], "idempotency");
+  });
+});

@@ -27,6 +27,12 @@ export type Breakage =
   | "same_id_for_every_token"
   // Idempotency keyed by the body: identical bodies get one id, whatever their token.
   | "dedups_identical_bodies"
+  // Idempotency as real stores fail: a store per connection, a cache of one token, a time-to-live
+  // of a second, the same id with a new created_at.
+  | "store_per_connection"
+  | "remembers_one_token"
+  | "forgets_after_a_second"
+  | "new_created_at_for_repeat"
   // Lenient, as real implementations are (each coerces one kind of near miss before validating):
   | "accepts_trailing_bytes"
   | "loose_account_digits"
@@ -48,10 +54,24 @@ export type Breakage =
   // Authorization header.
   | "echoes_request_headers";
 
+/**
+ * One answer of the run bent, the rest kept: the `at`-th answer (counting from 1) a 500
+ * (`server_error`), or the `at`-th success envelope without `data.id` (`success_without_id`), as
+ * an intermittent fault of a staging server or a proxy in front of it looks.
+ */
+export interface BentAnswer {
+  at: number;
+  how: "server_error" | "success_without_id";
+}
+
 export interface ContractServer {
   url: URL;
   /** The bodies of the `PUT /restore-jobs` requests received, in order. */
   received: string[];
+  /** How many answers it sent so far. */
+  answers(): number;
+  /** How many of them were 200s. */
+  successes(): number;
   close(): Promise<void>;
 }
 
@@ -63,11 +83,31 @@ export async function startContractServer(
   credentials: VerifierCredentials,
   region: string,
   breakage?: Breakage,
+  bent?: BentAnswer,
 ): Promise<ContractServer> {
-  const byToken = new Map<string, string>();
+  type Stored = { id: string; created_at: string; storedAt: number };
+  const byToken = new Map<string, Stored>();
+  const byConnection = new WeakMap<object, Map<string, Stored>>();
+  const connectionStore = (req: IncomingMessage) => {
+    const store = byConnection.get(req.socket) ?? new Map<string, Stored>();
+    byConnection.set(req.socket, store);
+    return store;
+  };
   const verified = new Set<string>();
   const received: string[] = [];
-  const send = (res: ServerResponse, status: number, body: unknown) => {
+  let answers = 0;
+  let successes = 0;
+  const send = (res: ServerResponse, kept: number, body: unknown) => {
+    answers++;
+    if (kept === 200) successes++;
+    let status = kept;
+    if (bent?.how === "server_error" && answers === bent.at) {
+      status = 500;
+      body = { success: false, error: { code: "INTERNAL_ERROR", message: "An internal error occurred" } };
+    } else if (bent?.how === "success_without_id" && kept === 200 && successes === bent.at) {
+      const { id: _id, ...data } = (body as { data: Record<string, unknown> }).data;
+      body = { ...(body as object), data };
+    }
     res.writeHead(status, {
       "content-type": breakage === "answers_text_plain" ? "text/plain" : "application/json",
     });
@@ -162,17 +202,26 @@ export async function startContractServer(
           : typeof input.IdempotencyToken === "string"
             ? input.IdempotencyToken
             : undefined;
-    let id = token === undefined ? undefined : byToken.get(token);
-    if (id === undefined || breakage === "new_id_for_repeated_token") {
-      id = randomUUID();
-      if (token !== undefined) byToken.set(token, id);
+    const store = breakage === "store_per_connection" ? connectionStore(req) : byToken;
+    const now = () => (breakage === "created_at_not_date_time" ? "yesterday" : new Date().toISOString());
+    let data = token === undefined ? undefined : store.get(token);
+    if (data && Date.now() - data.storedAt > (breakage === "forgets_after_a_second" ? 1000 : Infinity))
+      data = undefined;
+    if (data === undefined || breakage === "new_id_for_repeated_token") {
+      data = { id: randomUUID(), created_at: now(), storedAt: Date.now() };
+      // A cache of one token: the previous token is forgotten as soon as another one comes.
+      if (breakage === "remembers_one_token") store.clear();
+      if (token !== undefined) store.set(token, data);
+    } else if (breakage === "new_created_at_for_repeat") {
+      data = { ...data, created_at: now() };
     }
-    const data = {
-      id,
-      created_at: breakage === "created_at_not_date_time" ? "yesterday" : new Date().toISOString(),
-    };
+    const { storedAt: _storedAt, ...kept } = data;
     const status = breakage === "answers_201" ? 201 : 200;
-    send(res, status, breakage === "success_without_success" ? { data } : { success: true, data });
+    send(
+      res,
+      status,
+      breakage === "success_without_success" ? { data: kept } : { success: true, data: kept },
+    );
   };
 
   const server: Server = createServer((req, res) => {
@@ -191,6 +240,8 @@ export async function startContractServer(
   return {
     url: new URL(`http://127.0.0.1:${port}`),
     received,
+    answers: () => answers,
+    successes: () => successes,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
