@@ -53,10 +53,14 @@ export function bodyArbitraries(
   requestSchema: JsonSchema,
   examples: unknown[] = [],
   prismInFront: PrismInFront = "none",
+  clientJudge: (body: unknown) => boolean = () => true,
 ): BodyArbitraries {
   const compile = createValidatorFactory();
   const validate = compile(requestSchema);
-  const isValid = (body: unknown) => validate(body) === true;
+  // Valid: by the schema, and by the client's rules the schema cannot hold (contract.ts). Invalid:
+  // by the schema, which every server (and Prism) can hold.
+  const keepsSchema = (body: unknown) => validate(body) === true;
+  const isValid = (body: unknown) => keepsSchema(body) && clientJudge(body);
   const doc = new SchemaDocument(
     requestSchema,
     (schema) => {
@@ -70,11 +74,11 @@ export function bodyArbitraries(
   const invalid = fc
     .tuple(valid, evenlyByRule(breakageArbitraries(doc, requestSchema)))
     .map(([base, breakage]) => ({ body: applyBreakage(base, breakage), breakage }))
-    .filter(({ body }) => !isValid(body));
+    .filter(({ body }) => !keepsSchema(body));
   const validExamples = examples.filter(isValid);
   const base = (validExamples[0] ?? fc.sample(valid, { numRuns: 1, seed: 42 })[0]) as Record<string, unknown>;
   const broken = (breakage: Breakage): InvalidBody => ({ body: applyBreakage(base, breakage), breakage });
-  const invalidOnly = (bodies: InvalidBody[]) => bodies.filter(({ body }) => !isValid(body));
+  const invalidOnly = (bodies: InvalidBody[]) => bodies.filter(({ body }) => !keepsSchema(body));
   // One body per rule: the first of a few fixed-seed draws of the rule's arbitrary that breaks it.
   const rules = breakageArbitraries(doc, requestSchema).flatMap((arbitrary) => {
     const first = invalidOnly(fc.sample(arbitrary, { numRuns: 10, seed: 0 }).map(broken))[0];

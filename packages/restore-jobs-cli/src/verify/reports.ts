@@ -64,8 +64,13 @@ function specText({ spec }: VerifyOutcome): string {
 }
 
 /** With --rate-limit: the limit and the rate kept. */
-function rateText({ rateLimit: r }: VerifyOutcome): string {
-  return r ? `, rate limit ${r.limit}: ${r.requests} requests at ${r.perSecond}/s` : "";
+function rateText({ rateLimit: r, throttled: t }: VerifyOutcome): string {
+  return [
+    r ? `, rate limit ${r.limit}: ${r.requests} requests at ${r.perSecond}/s` : "",
+    t
+      ? `, throttled ${t.times} time(s) (429 with Retry-After, waited ${(t.waitedMs / 1000).toFixed(1)} s in all)`
+      : "",
+  ].join("");
 }
 
 /**

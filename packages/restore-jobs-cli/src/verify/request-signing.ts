@@ -14,8 +14,14 @@ export function regionFromEnv(env: NodeJS.ProcessEnv): string {
 
 export type RequestBuilder = (requestCase: RequestCase) => SentRequest;
 
+/** The URL of the operation at `path` on `base` (the base's own path kept: a gateway's stage). */
+export function operationUrl(base: URL, path: string): URL {
+  return new URL(path.replace(/^\//, ""), base.href.endsWith("/") ? base : new URL(`${base.href}/`));
+}
+
 /**
- * Builds the `PUT /restore-jobs` request of a case, signed as the case says.
+ * Builds the request of a case (the contract's method and path, PUT /restore-jobs by default),
+ * signed as the case says.
  * @param signedFor the server that checks the signature when it is not `target`: Prism's proxy
  *   forwards with the upstream's Host, so the request is signed for the upstream.
  * @param extraHeaders `--header`s, sent with every case and signed like the rest.
@@ -26,9 +32,10 @@ export function requestBuilder(
   region: string,
   signedFor: URL = target,
   extraHeaders: Record<string, string> = {},
+  place: { method: string; path: string } = { method: "PUT", path: "/restore-jobs" },
 ): RequestBuilder {
-  const endpoint = (base: URL) =>
-    new URL("restore-jobs", base.href.endsWith("/") ? base : new URL(`${base.href}/`));
+  const endpoint = (base: URL) => operationUrl(base, place.path);
+  const { method } = place;
   const url = endpoint(target);
   const signingUrl = endpoint(signedFor);
   const otherRegion = region === "us-east-1" ? "us-west-2" : "us-east-1";
@@ -36,7 +43,7 @@ export function requestBuilder(
   return (requestCase) => {
     const headers = { ...extraHeaders, "content-type": "application/json" };
     const base = {
-      method: "PUT",
+      method,
       url: url.href,
       body: requestCase.body,
       ...(requestCase.connection && { connection: requestCase.connection }),
@@ -45,7 +52,7 @@ export function requestBuilder(
     if (auth === "unsigned") return { ...base, headers };
     // Each SigV4 breach signs correctly but for what the target must refuse.
     const signed = signRequest(
-      { method: "PUT", url: signingUrl, headers, body: requestCase.body },
+      { method, url: signingUrl, headers, body: requestCase.body },
       {
         credentials: auth === "token_missing" ? withoutToken : credentials,
         region: auth === "other_region" ? otherRegion : region,

@@ -1,14 +1,21 @@
-import { credentialsFromEnv } from "restore-jobs";
+import { credentialsFromEnv, findInputProblems } from "restore-jobs";
+import { loadSpec, type OpenApiDocument, requestSchemaOf } from "../openapi-document.js";
 import { type Check, type CheckContext, checks } from "./checks.js";
-import { type Contract, contractOf } from "./contract.js";
+import { type Contract, contractOf, placeOf, verifiedOperationId } from "./contract.js";
 import { DrawnCases } from "./drawn-cases.js";
 import { VerifyCannotRun } from "./errors.js";
 import { EveryAnswer } from "./every-answer.js";
-import { jobTransport, type RateKept } from "./job-transport.js";
+import { jobTransport, type RateKept, type Throttled } from "./job-transport.js";
 import { startPrism } from "./prism-process.js";
 import type { RateLimit } from "./rate-limiter.js";
 import { Redactor } from "./redaction.js";
-import { dummyCredentials, type RequestBuilder, regionFromEnv, requestBuilder } from "./request-signing.js";
+import {
+  dummyCredentials,
+  operationUrl,
+  type RequestBuilder,
+  regionFromEnv,
+  requestBuilder,
+} from "./request-signing.js";
 import { drawParameters, runCheck } from "./run-check.js";
 import type { PrismInFront } from "./schema-walk.js";
 import type { Shard } from "./shard.js";
@@ -73,6 +80,8 @@ export interface VerifyOutcome {
   spec: SpecIdentity;
   /** With `--rate-limit`: the limit and the rate the job kept. */
   rateLimit?: RateKept | undefined;
+  /** When the target throttled the job (429 with Retry-After, waited out): how often, how long. */
+  throttled?: Throttled | undefined;
   /** When negative_data_rejected ran: what its deterministic phase sent, whatever the seed. */
   negativeCoverage?: NegativeCoverageCount | undefined;
 }
@@ -93,7 +102,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
   const spec = await loadJobSpec(options.spec, options.cwd ?? process.cwd());
   let contract: Contract;
   try {
-    contract = contractOf(spec.doc, prismInFrontOf[mode]);
+    contract = contractOf(spec.doc, prismInFrontOf[mode], await clientJudgeOf(spec.doc));
   } catch (error) {
     throw new VerifyCannotRun(
       "SPEC_UNREADABLE",
@@ -142,7 +151,10 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
   let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
   let prismStarted = false;
   try {
-    if (options.proxy) await wire.ensureReachable(options.proxy);
+    // Reachable is: something answers at the contract's own path (a GET, which changes nothing),
+    // not at `/`, which a server of this API need not answer at all.
+    const probe = (base: URL) => wire.ensureReachable(operationUrl(base, contract.path));
+    if (options.proxy) await probe(options.proxy);
     if (!options.target) {
       const starting = startPrism(await spec.prismPath(), options.proxy).finally(() => {
         prismStarted = true;
@@ -152,13 +164,14 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       prism = await starting;
     }
     const target = options.target ?? prism!.url;
-    if (options.target) await wire.ensureReachable(target);
+    if (options.target) await probe(target);
     build = requestBuilder(
       target,
       credentials,
       regionFromEnv(options.env),
       options.proxy ?? target,
       options.headers,
+      contract,
     );
     const results: CheckResult[] = [];
     const everyAnswer = new EveryAnswer(selected, context, redactor);
@@ -200,6 +213,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       results,
       spec: { source: spec.source, sha256: spec.sha256 },
       rateLimit: wire.rateKept(),
+      throttled: wire.throttled(),
       negativeCoverage: selected.some((c) => c.name === "negative_data_rejected")
         ? {
             rules: contract.bodies.negativeCoverage.rules.length,
@@ -224,4 +238,24 @@ function withEveryAnswer(result: CheckResult, everyAnswer: EveryAnswer): CheckRe
   if (finding) return { ...result, result: "fail", finding };
   const judged = result.judged + (everyAnswer.judged.get(result.check) ?? 0);
   return judged === 0 ? { ...result, result: "not_judged" } : result;
+}
+
+/**
+ * The client's judgement of a valid input (`findInputProblems` of \`restore-jobs\`), when the
+ * document's request schema is the one the client was built from (the bundled spec's): the client
+ * holds the rules the spec states in words (ItemsToRestore a JSON array of one to five paths).
+ * Against another version of the contract (`--spec`), the client judges a contract that is not
+ * this one, and the schema alone judges.
+ */
+async function clientJudgeOf(doc: OpenApiDocument): Promise<((body: unknown) => boolean) | undefined> {
+  const schemaOf = (d: OpenApiDocument) => {
+    const { method, path } = placeOf(d, verifiedOperationId);
+    return JSON.stringify(requestSchemaOf(d, method, path));
+  };
+  try {
+    if (schemaOf(doc) !== schemaOf(await loadSpec())) return undefined;
+  } catch {
+    return undefined; // contractOf says what is wrong with the document
+  }
+  return (body) => findInputProblems(body).length === 0;
 }

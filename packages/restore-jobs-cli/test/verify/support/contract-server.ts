@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { findInputProblems } from "restore-jobs";
 import { validateStartRestoreJobInput } from "../../../../../test-support/request-validator.js";
 import {
   joinedHeaders,
@@ -49,6 +50,19 @@ export type Breakage =
   | "token_optional"
   // A 500 for a request signed for another region or service, instead of a 403.
   | "errors_on_foreign_scope"
+  // Conforming, each in a way the job once took for a break (they must pass):
+  // the client's documented rules the schema cannot hold (findInputProblems) refused with a 400;
+  | "holds_documented_rules"
+  // one token with another body refused (400 IDEMPOTENCY_CONFLICT), as many AWS APIs do;
+  | "refuses_token_reuse"
+  // above 20 requests a second, a 429 with Retry-After: 1;
+  | "throttles_above_20_per_second"
+  // every other path (`/` included) answered by a reset connection.
+  | "resets_other_paths"
+  // Not conforming, not a break either: every request throttled (the job must stop, exit 2).
+  | "always_throttles"
+  // Every request a 500.
+  | "always_fails"
   // Not a contract rule: for the redaction test, every signed request gets a 400 whose message
   // echoes the request's session token (across the cut of the reports' body excerpt) and its
   // Authorization header.
@@ -87,6 +101,8 @@ export async function startContractServer(
 ): Promise<ContractServer> {
   type Stored = { id: string; created_at: string; storedAt: number };
   const byToken = new Map<string, Stored>();
+  const bodies = new Map<string, string>();
+  const window = { second: 0, count: 0 };
   const byConnection = new WeakMap<object, Map<string, Stored>>();
   const connectionStore = (req: IncomingMessage) => {
     const store = byConnection.get(req.socket) ?? new Map<string, Stored>();
@@ -125,6 +141,21 @@ export async function startContractServer(
     const bytes = Buffer.concat(chunks);
     const text = bytes.toString("utf8");
     if (req.method === "PUT") received.push(text);
+    if (breakage === "resets_other_paths" && req.url !== "/restore-jobs") {
+      res.socket?.destroy();
+      return;
+    }
+    if (breakage === "always_fails") return error(res, 500, "INTERNAL_ERROR", "An internal error occurred");
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== window.second) Object.assign(window, { second, count: 0 });
+    window.count++;
+    if (
+      breakage === "always_throttles" ||
+      (breakage === "throttles_above_20_per_second" && window.count > 20)
+    ) {
+      res.setHeader("retry-after", "1");
+      return error(res, 429, "RATE_LIMITED", "Rate exceeded");
+    }
     if (req.method !== "PUT" || req.url !== "/restore-jobs")
       return error(res, 400, "VALIDATION_ERROR", "no such operation");
     if (!req.headers.authorization) return error(res, 401, "UNAUTHORIZED", "Missing authentication token");
@@ -183,6 +214,8 @@ export async function startContractServer(
       input.Metadata === undefined &&
       validateStartRestoreJobInput({ ...input, Metadata: {} });
     if (!valid && !acceptedAnyway) return error(res, 400, "VALIDATION_ERROR", "Invalid request parameters");
+    if (breakage === "holds_documented_rules" && findInputProblems(body).length > 0)
+      return error(res, 400, "VALIDATION_ERROR", "Invalid request parameters");
     if (breakage === "rejects_valid_resource_type" && input.ResourceType === "Storage Gateway") {
       return error(res, 400, "VALIDATION_ERROR", "Invalid request parameters");
     }
@@ -205,6 +238,13 @@ export async function startContractServer(
     const store = breakage === "store_per_connection" ? connectionStore(req) : byToken;
     const now = () => (breakage === "created_at_not_date_time" ? "yesterday" : new Date().toISOString());
     let data = token === undefined ? undefined : store.get(token);
+    const bodyOfToken = JSON.stringify(rest);
+    if (breakage === "refuses_token_reuse" && token !== undefined) {
+      const first = bodies.get(token);
+      if (first !== undefined && first !== bodyOfToken)
+        return error(res, 400, "IDEMPOTENCY_CONFLICT", "The token was used with another request");
+      bodies.set(token, bodyOfToken);
+    }
     if (data && Date.now() - data.storedAt > (breakage === "forgets_after_a_second" ? 1000 : Infinity))
       data = undefined;
     if (data === undefined || breakage === "new_id_for_repeated_token") {
