@@ -76,9 +76,16 @@ const refusedWhat: Record<RequestCase["auth"], string> = {
   bad_signature: "a request whose signature does not verify",
   other_service: "a request signed for another service (s3)",
   other_region: "a request signed for another region",
-  stale_date: "a request signed an hour ago (X-Amz-Date outside the 15-minute window)",
+  stale_date: "a request signed 20 minutes ago (X-Amz-Date outside the 15-minute window)",
+  future_date: "a request signed 20 minutes ahead (X-Amz-Date outside the 15-minute window)",
   body_changed: "the signed headers of an accepted request, replayed with another body",
   token_missing: "a request signed without the session token its credentials have",
+  host_unsigned: "a request whose SignedHeaders leave out host",
+  unsigned_payload: "a request signed with X-Amz-Content-Sha256: UNSIGNED-PAYLOAD (S3's alone)",
+  scope_date_mismatch: "a request whose credential scope is dated the day before its X-Amz-Date",
+  query_unsigned: "a request with a query string its signature does not cover",
+  bearer_token: "a request with a Bearer token instead of a SigV4 Authorization",
+  basic_auth: "a request with Basic authentication instead of a SigV4 Authorization",
 };
 const fail = (message: string): Verdict => ({ result: "fail", message });
 

@@ -1,5 +1,6 @@
 import type { AwsCredentials } from "restore-jobs";
 import { signRequest } from "restore-jobs";
+import { signByHand } from "./sigv4-breaches.js";
 import type { RequestCase, SentRequest } from "./types.js";
 
 /** Used against the embedded mock when the environment has no credentials (it only checks the header is there). */
@@ -42,22 +43,43 @@ export function requestBuilder(
   const { sessionToken: _token, ...withoutToken } = credentials;
   return (requestCase) => {
     const headers = { ...extraHeaders, "content-type": "application/json" };
+    const auth = requestCase.auth;
     const base = {
       method,
-      url: url.href,
+      // The query goes on the URL sent, not on the one signed.
+      url: auth === "query_unsigned" ? `${url.href}?${unsignedQuery}` : url.href,
       body: requestCase.body,
       ...(requestCase.connection && { connection: requestCase.connection }),
     };
-    const auth = requestCase.auth;
     if (auth === "unsigned") return { ...base, headers };
-    // Each SigV4 breach signs correctly but for what the target must refuse.
+    if (auth === "bearer_token" || auth === "basic_auth")
+      return { ...base, headers: { ...headers, authorization: notSigv4[auth] } };
+    const now = Date.now();
+    if (auth === "host_unsigned" || auth === "unsigned_payload" || auth === "scope_date_mismatch") {
+      const signed = signByHand({
+        method,
+        url: signingUrl,
+        headers,
+        body: requestCase.body,
+        credentials,
+        region,
+        service: "backup",
+        date: new Date(now),
+        ...(auth === "scope_date_mismatch" && { scopeDate: new Date(now - 24 * 60 * 60_000) }),
+        hostUnsigned: auth === "host_unsigned",
+        unsignedPayload: auth === "unsigned_payload",
+      });
+      return { ...base, headers: signed };
+    }
+    // Each other SigV4 breach signs correctly but for what the target must refuse.
+    const skew = auth === "stale_date" ? -windowBreachMs : auth === "future_date" ? windowBreachMs : 0;
     const signed = signRequest(
       { method, url: signingUrl, headers, body: requestCase.body },
       {
         credentials: auth === "token_missing" ? withoutToken : credentials,
         region: auth === "other_region" ? otherRegion : region,
         service: auth === "other_service" ? "s3" : "backup",
-        ...(auth === "stale_date" && { date: new Date(Date.now() - 60 * 60_000) }),
+        ...(skew !== 0 && { date: new Date(now + skew) }),
       },
     );
     if (requestCase.auth === "bad_signature")
@@ -65,6 +87,21 @@ export function requestBuilder(
     return { ...base, headers: signed };
   };
 }
+
+/**
+ * How far off X-Amz-Date is for `stale_date` and `future_date`: 20 minutes, outside the
+ * 15-minute window with room for the clocks of the job and the target to differ by a few.
+ */
+export const windowBreachMs = 20 * 60_000;
+
+/** The query string `query_unsigned` adds to the URL after signing. */
+export const unsignedQuery = "verify-unsigned=1";
+
+/** Authorization headers that are not SigV4 at all (no secret in them). */
+const notSigv4 = {
+  bearer_token: "Bearer restore-jobs-verify-not-a-sigv4-token",
+  basic_auth: `Basic ${Buffer.from("restore-jobs-verify:not-sigv4").toString("base64")}`,
+} as const;
 
 /** The same Authorization header with the signature's last hex digit changed: well-formed, but wrong. */
 export function tamperSignature(authorization: string): string {

@@ -15,17 +15,27 @@ export const checkNames = [
 export type CheckName = (typeof checkNames)[number];
 
 /**
- * SigV4 rules a target that verifies signatures must enforce, each a way to break one: signed for
- * another service, for another region, an X-Amz-Date an hour old (outside the 15-minute window),
- * the signed headers of an accepted request replayed with another body, and signed without the
- * session token the credentials have.
+ * SigV4 rules a target that verifies signatures must enforce, each a way to break one (the table
+ * of docs/verify.md, "SigV4 rules checked"): signed for another service, for another region; an
+ * X-Amz-Date 20 minutes old or 20 minutes ahead (outside the 15-minute window, both ways); the
+ * signed headers of an accepted request replayed with another body; signed without the session
+ * token the credentials have; `host` left out of SignedHeaders; `UNSIGNED-PAYLOAD` for the payload
+ * hash (S3's alone); a credential scope dated another day than X-Amz-Date; a query string sent
+ * but not signed; an Authorization that is not SigV4 at all (Bearer, Basic).
  */
 export const sigv4Breaches = [
   "other_service",
   "other_region",
   "stale_date",
+  "future_date",
   "body_changed",
   "token_missing",
+  "host_unsigned",
+  "unsigned_payload",
+  "scope_date_mismatch",
+  "query_unsigned",
+  "bearer_token",
+  "basic_auth",
 ] as const;
 export type Sigv4Breach = (typeof sigv4Breaches)[number];
 

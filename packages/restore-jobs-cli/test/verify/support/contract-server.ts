@@ -9,6 +9,8 @@ import {
   type VerifierCredentials,
 } from "../../../../../test-support/sigv4-verify.js";
 import { loadSpec } from "../../../src/openapi-document.js";
+import { signByHand } from "../../../src/verify/sigv4-breaches.js";
+import { testCredentials, testRegion } from "./run-job.js";
 
 /** The spec's ResourceType values, which a case-insensitive server matches loosely. */
 const resourceTypes = ((await loadSpec()).components?.schemas?.ResourceType?.enum ?? []) as string[];
@@ -48,6 +50,16 @@ export type Breakage =
   | "no_replay_window"
   | "caches_authorization"
   | "token_optional"
+  // SigV4's promise kept in part: a window of 30 minutes, or one that only looks back; `host`
+  // unsigned taken; UNSIGNED-PAYLOAD honoured as S3 does; the scope's date trusted over
+  // X-Amz-Date's; the query left out of the canonical request; a Bearer or Basic header let in.
+  | "window_thirty_minutes"
+  | "window_past_only"
+  | "host_optional"
+  | "honors_unsigned_payload"
+  | "trusts_scope_date"
+  | "ignores_query"
+  | "accepts_bearer"
   // A 500 for a request signed for another region or service, instead of a 403.
   | "errors_on_foreign_scope"
   // Conforming, each in a way the job once took for a break (they must pass):
@@ -141,7 +153,8 @@ export async function startContractServer(
     const bytes = Buffer.concat(chunks);
     const text = bytes.toString("utf8");
     if (req.method === "PUT") received.push(text);
-    if (breakage === "resets_other_paths" && req.url !== "/restore-jobs") {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (breakage === "resets_other_paths" && path !== "/restore-jobs") {
       res.socket?.destroy();
       return;
     }
@@ -156,7 +169,7 @@ export async function startContractServer(
       res.setHeader("retry-after", "1");
       return error(res, 429, "RATE_LIMITED", "Rate exceeded");
     }
-    if (req.method !== "PUT" || req.url !== "/restore-jobs")
+    if (req.method !== "PUT" || path !== "/restore-jobs")
       return error(res, 400, "VALIDATION_ERROR", "no such operation");
     if (!req.headers.authorization) return error(res, 401, "UNAUTHORIZED", "Missing authentication token");
     if (breakage === "echoes_request_headers") {
@@ -171,19 +184,41 @@ export async function startContractServer(
       return error(res, 500, "INTERNAL_ERROR", "An internal error occurred");
     // A server that caches verified Authorization headers skips verifying one it has seen.
     const cached = breakage === "caches_authorization" && verified.has(req.headers.authorization);
-    if (breakage !== "ignores_signature" && !cached) {
+    const notSigv4 = /^(Bearer|Basic) /.test(req.headers.authorization);
+    if (breakage !== "ignores_signature" && !cached && !(breakage === "accepts_bearer" && notSigv4)) {
+      const headers = joinedHeaders(req.headersDistinct);
+      const windows: Record<string, number> = {
+        window_thirty_minutes: 30 * 60_000,
+        window_past_only: 5 * 60_000,
+      };
+      const replayWindow = windows[breakage ?? ""];
       // The same verifier the client's tests trust: token, scope, clock and signature, as AWS checks.
-      const rejection = await sigv4Rejection(
-        { method: "PUT", target: "/restore-jobs", headers: joinedHeaders(req.headersDistinct), body: bytes },
+      let rejection = await sigv4Rejection(
+        {
+          method: "PUT",
+          target: breakage === "ignores_query" ? path : (req.url ?? path),
+          headers,
+          body: bytes,
+        },
         credentials,
         region,
         {
           anyService: breakage === "accepts_any_service",
           anyRegion: breakage === "accepts_any_region",
-          anyAge: breakage === "no_replay_window",
+          anyAge: breakage === "no_replay_window" || replayWindow !== undefined,
           tokenOptional: breakage === "token_optional",
+          hostOptional: breakage === "host_optional",
+          unsignedPayload: breakage === "honors_unsigned_payload",
         },
       );
+      const skew = Date.now() - amzDateMs(headers["x-amz-date"]);
+      if (
+        replayWindow !== undefined &&
+        (skew > replayWindow || (breakage === "window_thirty_minutes" && -skew > replayWindow))
+      )
+        rejection = "expired";
+      if (breakage === "trusts_scope_date" && rejection === "signature")
+        rejection = signedForScopeDate(req.url ?? path, headers, text) ? undefined : rejection;
       if (rejection)
         return error(
           res,
@@ -351,4 +386,37 @@ function lenient(breakage: Breakage | undefined, body: unknown): unknown {
       return body;
   }
   return input;
+}
+
+/** `20150830T123600Z` in milliseconds (NaN when it is not that). */
+function amzDateMs(value: string | undefined): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? "");
+  return m ? Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`) : Number.NaN;
+}
+
+/**
+ * A verifier that takes the signing key's date from the credential scope and the string to sign's
+ * from X-Amz-Date, never comparing the two (the broken `trusts_scope_date`).
+ */
+function signedForScopeDate(target: string, headers: Record<string, string>, body: string): boolean {
+  const auth = /Credential=[^/]+\/(\d{8})\/[^,]+, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)/.exec(
+    headers.authorization ?? "",
+  );
+  if (!auth) return false;
+  const [, day, names, signature] = auth;
+  const set = (sourceHeaders: string[]) =>
+    Object.fromEntries(sourceHeaders.map((name) => [name, headers[name] ?? ""]));
+  const own = ["host", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"];
+  const resigned = signByHand({
+    method: "PUT",
+    url: new URL(target, `http://${headers.host}`),
+    headers: set((names ?? "").split(";").filter((name) => !own.includes(name))),
+    body,
+    credentials: testCredentials,
+    region: testRegion,
+    service: "backup",
+    date: new Date(amzDateMs(headers["x-amz-date"])),
+    scopeDate: new Date(`${day!.slice(0, 4)}-${day!.slice(4, 6)}-${day!.slice(6, 8)}T12:00:00Z`),
+  });
+  return resigned.authorization?.endsWith(`Signature=${signature}`) ?? false;
 }
