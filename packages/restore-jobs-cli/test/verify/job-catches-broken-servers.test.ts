@@ -60,6 +60,13 @@ describe("restore-jobs verify against loopback servers", () => {
       "answers a created_at that is not a date-time",
       ["response_schema_conformance"],
     ],
+    ...(["created_at_with_space", "created_at_offset_without_colon", "created_at_short_offset"] as const).map(
+      (breakage): [Breakage, string, string[]] => [
+        breakage,
+        "answers a created_at ajv-formats takes but RFC 3339 does not",
+        ["response_schema_conformance"],
+      ],
+    ),
     // 201 is both not the documented 200 and not a declared status: two checks, rightly.
     ["answers_201", "answers 201", ["positive_data_accepted", "status_code_conformance"]],
     ["answers_text_plain", "answers text/plain", ["content_type_conformance"]],

@@ -21,6 +21,10 @@ export type Breakage =
   | "rejects_valid_resource_type"
   | "success_without_success"
   | "created_at_not_date_time"
+  // A created_at ajv-formats takes but RFC 3339 does not: a space for T, an offset +0000 or +00.
+  | "created_at_with_space"
+  | "created_at_offset_without_colon"
+  | "created_at_short_offset"
   | "answers_201"
   | "answers_text_plain"
   | "error_without_message"
@@ -271,7 +275,16 @@ export async function startContractServer(
             ? input.IdempotencyToken
             : undefined;
     const store = breakage === "store_per_connection" ? connectionStore(req) : byToken;
-    const now = () => (breakage === "created_at_not_date_time" ? "yesterday" : new Date().toISOString());
+    const now = () => {
+      const iso = new Date().toISOString();
+      const lenientForms: Record<string, string> = {
+        created_at_not_date_time: "yesterday",
+        created_at_with_space: iso.replace("T", " "),
+        created_at_offset_without_colon: iso.replace("Z", "+0000"),
+        created_at_short_offset: iso.replace("Z", "+00"),
+      };
+      return lenientForms[breakage ?? ""] ?? iso;
+    };
     let data = token === undefined ? undefined : store.get(token);
     const bodyOfToken = JSON.stringify(rest);
     if (breakage === "refuses_token_reuse" && token !== undefined) {
