@@ -44,6 +44,28 @@ export function oneEditVariants(value: string): string[] {
   return [...new Set(out)].filter((v) => v !== value);
 }
 
+/** Names of JavaScript's object prototype a lookup by `in` or `obj[name]` mistakes for known ones. */
+export const prototypeNames = ["constructor", "toString", "__proto__", "hasOwnProperty"] as const;
+
+/** How deep `deep_nesting` nests: past Jackson's default limit and Python's recursion limit. */
+export const deepNestingDepth = 1200;
+
+/** `[[[…]]]`, `depth` arrays deep. */
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
+
+/**
+ * A valid value on a line of its own: an anchored pattern anchors the whole string, but a
+ * multi-line `^`/`$` (Ruby's, or a regex compiled with the m flag) matches a line, and Python's `$`
+ * matches before a trailing line break.
+ */
+function lineBreakVariants(value: string): string[] {
+  return [`${value}\n`, `x\n${value}`, `${value}\nx`];
+}
+
 /** A value of the right shape and the wrong type: what a lenient parser coerces. */
 function wrongTypeTwin(type: string, value: unknown): unknown[] {
   switch (type) {
@@ -94,7 +116,11 @@ function nearMissesAt(
   }
   if (typeof schema.pattern === "string" && anchored(schema.pattern) && typeof current === "string") {
     const regex = new RegExp(schema.pattern, "u");
-    for (const near of [...oneEditVariants(current), ...arnSiblings(current)]) {
+    for (const near of [
+      ...oneEditVariants(current),
+      ...arnSiblings(current),
+      ...lineBreakVariants(current),
+    ]) {
       if (!regex.test(near)) out.push({ rule: "near_pattern", path, value: near });
     }
   }
@@ -108,6 +134,28 @@ function nearMissesAt(
     const members = isObject(current) ? current : {};
     for (const [name, sub] of Object.entries(properties)) {
       out.push(...nearMissesAt(doc, sub, [...path, name], members[name], !required.has(name)));
+    }
+    if (schema.additionalProperties === false) {
+      // Member names are case-sensitive: a known member in another case is an unknown member
+      // (Go's encoding/json and Jackson's case-insensitive mapping take it for the member).
+      for (const name of Object.keys(properties))
+        for (const variant of new Set([
+          name.toLowerCase(),
+          name.toUpperCase(),
+          name[0]?.toLowerCase() + name.slice(1),
+        ]))
+          if (variant !== name && !(variant in properties))
+            out.push({ rule: "near_member_name", path: [...path, variant], value: members[name] ?? "x" });
+      // A name of JavaScript's object prototype is a member like any other: `name in known` says
+      // it is known.
+      for (const name of prototypeNames)
+        if (!Object.hasOwn(properties, name))
+          out.push({ rule: "prototype_member", path: [...path, name], value: "x" });
+    }
+    if (path.length > 0 || types.length === 0) {
+      // Nested past a parser's depth (Jackson stops at 1,000, Python's recursion near it): a 4xx,
+      // never a 5xx.
+      out.push({ rule: "deep_nesting", path, value: nested(deepNestingDepth) });
     }
     const extra = schema.additionalProperties;
     if (extra !== undefined && extra !== false && extra !== true) {

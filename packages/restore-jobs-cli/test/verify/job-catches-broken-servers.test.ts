@@ -134,10 +134,18 @@ describe("the deterministic negative phase: every rule and near miss, whatever t
     ["numbers_in_metadata", "accepts numbers as Metadata values"],
     ["accepts_empty_recovery_point", "accepts an empty RecoveryPointArn"],
     ["accepts_iam_user", "accepts an IAM user ARN where a role is asked"],
+    ["case_insensitive_members", "matches member names in any case"],
+    ["in_lookup_members", "takes constructor, toString, __proto__ for known members"],
+    ["multiline_patterns", "matches an anchored pattern line by line"],
+    ["array_as_metadata", "takes an array for Metadata"],
   ];
   it.each(lenient)("fails negative_data_rejected on every run when the server %s (%s)", async (breakage) => {
     await failsOnEverySeed(breakage, seeds, "negative_data_rejected");
   });
+});
+
+it("names a 500 for a value nested past a parser's depth as not_a_server_error, on every run", async () => {
+  await failsOnEverySeed("crashes_on_deep_nesting", ["1", "20250101", "987654321"], "not_a_server_error");
 });
 
 describe("SigV4 as a contract: a server that checks less than SigV4 promises fails auth_enforced", () => {

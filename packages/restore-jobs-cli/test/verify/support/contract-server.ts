@@ -48,6 +48,14 @@ export type Breakage =
   | "numbers_in_metadata"
   | "accepts_empty_recovery_point"
   | "accepts_iam_user"
+  // Lenient parsers: member names matched in any case (Go's encoding/json), unknown members
+  // looked up with `in` (the prototype's names pass), patterns matched line by line, an array
+  // taken for an empty map, and a crash past a nesting depth.
+  | "case_insensitive_members"
+  | "in_lookup_members"
+  | "multiline_patterns"
+  | "array_as_metadata"
+  | "crashes_on_deep_nesting"
   // SigV4 checked less than it promises:
   | "accepts_any_service"
   | "accepts_any_region"
@@ -232,6 +240,8 @@ export async function startContractServer(
         );
       verified.add(req.headers.authorization);
     }
+    if (breakage === "crashes_on_deep_nesting" && nestingDepth(text) > 500)
+      return error(res, 500, "INTERNAL_ERROR", "An internal error occurred");
     let body: unknown;
     try {
       body = breakage === "accepts_trailing_bytes" ? parseLeadingJson(text) : JSON.parse(text);
@@ -389,6 +399,29 @@ function lenient(breakage: Breakage | undefined, body: unknown): unknown {
       if (input.RecoveryPointArn === "")
         input.RecoveryPointArn = "arn:aws:backup:us-east-1:123456789012:recovery-point:x";
       break;
+    case "case_insensitive_members":
+      for (const key of Object.keys(input)) {
+        const known = knownMembers.find((name) => name.toLowerCase() === key.toLowerCase());
+        if (known && known !== key) {
+          input[known] = input[key];
+          delete input[key];
+        }
+      }
+      break;
+    case "in_lookup_members":
+      // `key in known` is true for the prototype's names: they pass as known, and are dropped.
+      for (const key of Object.keys(input)) if (key in {}) delete input[key];
+      break;
+    case "multiline_patterns":
+      for (const key of arns)
+        if (typeof input[key] === "string")
+          input[key] =
+            (input[key] as string).split("\n").find((line) => line.startsWith("arn:")) ?? input[key];
+      break;
+    case "array_as_metadata":
+      if (Array.isArray(input.Metadata))
+        input.Metadata = Object.fromEntries(input.Metadata.map((v, i) => [i, String(v)]));
+      break;
     case "accepts_iam_user":
       // A user where a role is asked, as a check for "an IAM principal" does: its pattern is
       // `:(role|user)/`, so arn:aws:iam::123456789012:user/x passes and a misspelt type does not.
@@ -432,4 +465,26 @@ function signedForScopeDate(target: string, headers: Record<string, string>, bod
     scopeDate: new Date(`${day!.slice(0, 4)}-${day!.slice(4, 6)}-${day!.slice(6, 8)}T12:00:00Z`),
   });
   return resigned.authorization?.endsWith(`Signature=${signature}`) ?? false;
+}
+
+/** The members of StartRestoreJob's input, as the spec names them. */
+const knownMembers = Object.keys(
+  ((await loadSpec()).components?.schemas?.StartRestoreJobInput?.properties ?? {}) as object,
+);
+
+/** How deep the brackets of a JSON text nest (outside strings). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
+    else if (c === "]" || c === "}") depth--;
+  }
+  return deepest;
 }
