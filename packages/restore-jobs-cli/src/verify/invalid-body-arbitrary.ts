@@ -32,6 +32,8 @@ export interface Breakage {
     | "near_pattern"
     | "near_enum"
     | "near_type"
+    // Inside a conditional: a compared value's near variant, or a triggering member given empty.
+    | "near_conditional"
     // Lenient parsers (near-miss.ts): a known member's name in another case, a name of
     // JavaScript's object prototype, a value nested past a parser's depth.
     | "near_member_name"

@@ -12,8 +12,9 @@ import fc from "fast-check";
 import { isObject } from "../json.js";
 import { arnSiblings } from "./arn-siblings.js";
 import type { Breakage } from "./invalid-body-arbitrary.js";
-import { propertiesOf, requiredOf, type SchemaDocument, typesOf } from "./schema-walk.js";
-import { valueArbitrary } from "./valid-body-arbitrary.js";
+import { setAt } from "./json-path.js";
+import { conditionalsOf, propertiesOf, requiredOf, type SchemaDocument, typesOf } from "./schema-walk.js";
+import { patchArbitrary, valueArbitrary } from "./valid-body-arbitrary.js";
 
 /** Where a pattern is anchored at both ends: a one-edit variant is then surely judged whole. */
 const anchored = (pattern: string) => pattern.startsWith("^") && pattern.endsWith("$");
@@ -177,10 +178,72 @@ function nearMissesAt(
  */
 export function nearMissBreakages(doc: SchemaDocument, raw: unknown, bodies: unknown[]): Breakage[] {
   const seen = new Set<string>();
-  return bodies
-    .flatMap((body) => nearMissesAt(doc, raw, [], body, false))
-    .filter((breakage) => {
-      const key = JSON.stringify([breakage.path, breakage.value]);
-      return !seen.has(key) && seen.add(key) !== undefined;
-    });
+  return [
+    ...bodies.flatMap((body) => nearMissesAt(doc, raw, [], body, false)),
+    ...conditionalNearMisses(doc, raw),
+  ].filter((breakage) => {
+    // A member removed is not a member set to null; a break under a given `if` is another body.
+    const key = JSON.stringify([breakage.path, "value" in breakage ? breakage.value : {}, breakage.given]);
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+}
+
+/**
+ * Near misses inside the root's conditionals (`if`/`then`), with the `if` made to hold (`given`):
+ * each value the `then` compares (a const or an enum) in its near variants (`"TRUE"` where
+ * `"true"` is required), and each string the `if` requires present given empty, with the `then`'s
+ * compared members left out: a rule triggered by a member's presence holds for an empty value too
+ * (a server that tests the member for truthiness skips it).
+ */
+function conditionalNearMisses(doc: SchemaDocument, raw: unknown): Breakage[] {
+  const out: Breakage[] = [];
+  for (const conditional of conditionalsOf(doc, doc.resolve(raw))) {
+    if (conditional.then === undefined) continue;
+    const given = fc.sample(patchArbitrary(doc, conditional.if), { numRuns: 1, seed: 42 })[0];
+    const compared = comparedValues(doc, conditional.then, []);
+    for (const { path, allowed } of compared)
+      for (const value of enumVariants(allowed)) out.push({ rule: "near_conditional", path, value, given });
+    for (const path of requiredStrings(doc, conditional.if, [])) {
+      const emptied = setAt(given, path, "");
+      for (const { path: thenPath } of compared)
+        out.push({ rule: "near_conditional", path: thenPath, given: emptied });
+    }
+  }
+  return out;
+}
+
+/** The consts and enums a schema compares, by path (through `properties`). */
+function comparedValues(
+  doc: SchemaDocument,
+  raw: unknown,
+  path: string[],
+): { path: string[]; allowed: unknown[] }[] {
+  const schema = doc.resolve(raw);
+  const here =
+    "const" in schema
+      ? [{ path, allowed: [schema.const] }]
+      : Array.isArray(schema.enum)
+        ? [{ path, allowed: schema.enum as unknown[] }]
+        : [];
+  const deeper = Object.entries(propertiesOf(schema)).flatMap(([name, sub]) =>
+    comparedValues(doc, sub, [...path, name]),
+  );
+  return [...(path.length > 0 ? here : []), ...deeper];
+}
+
+/** The members a schema requires present that are strings (through `properties`), by path. */
+function requiredStrings(doc: SchemaDocument, raw: unknown, path: string[]): string[][] {
+  const schema = doc.resolve(raw);
+  const properties = propertiesOf(schema);
+  const here = requiredOf(schema)
+    .filter(
+      (name) =>
+        typesOf(doc.resolve(properties[name])).includes("string") &&
+        !("const" in doc.resolve(properties[name])),
+    )
+    .map((name) => [...path, name]);
+  const deeper = Object.entries(properties).flatMap(([name, sub]) =>
+    requiredStrings(doc, sub, [...path, name]),
+  );
+  return [...here, ...deeper];
 }

@@ -138,6 +138,8 @@ describe("the deterministic negative phase: every rule and near miss, whatever t
     ["in_lookup_members", "takes constructor, toString, __proto__ for known members"],
     ["multiline_patterns", "matches an anchored pattern line by line"],
     ["array_as_metadata", "takes an array for Metadata"],
+    ["loose_encrypted", 'takes Encrypted "TRUE" or " true" where the EFS rule asks "true"'],
+    ["truthy_kms_key", "does not apply the EFS rule to an empty KmsKeyId"],
   ];
   it.each(lenient)("fails negative_data_rejected on every run when the server %s (%s)", async (breakage) => {
     await failsOnEverySeed(breakage, seeds, "negative_data_rejected");

@@ -56,6 +56,10 @@ export type Breakage =
   | "multiline_patterns"
   | "array_as_metadata"
   | "crashes_on_deep_nesting"
+  // The EFS rule checked loosely: Encrypted compared in any case and trimmed; KmsKeyId tested for
+  // truthiness, so an empty one does not trigger it.
+  | "loose_encrypted"
+  | "truthy_kms_key"
   // SigV4 checked less than it promises:
   | "accepts_any_service"
   | "accepts_any_region"
@@ -422,6 +426,16 @@ function lenient(breakage: Breakage | undefined, body: unknown): unknown {
       if (Array.isArray(input.Metadata))
         input.Metadata = Object.fromEntries(input.Metadata.map((v, i) => [i, String(v)]));
       break;
+    case "loose_encrypted":
+    case "truthy_kms_key": {
+      const metadata = { ...((input.Metadata ?? {}) as Record<string, unknown>) };
+      if (breakage === "loose_encrypted" && typeof metadata.Encrypted === "string")
+        metadata.Encrypted = metadata.Encrypted.trim().toLowerCase();
+      if (breakage === "truthy_kms_key" && metadata.KmsKeyId === "") delete metadata.KmsKeyId;
+      if (typeof input.Metadata === "object" && input.Metadata !== null && !Array.isArray(input.Metadata))
+        input.Metadata = metadata;
+      break;
+    }
     case "accepts_iam_user":
       // A user where a role is asked, as a check for "an IAM principal" does: its pattern is
       // `:(role|user)/`, so arn:aws:iam::123456789012:user/x passes and a misspelt type does not.
