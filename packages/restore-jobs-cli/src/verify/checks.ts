@@ -129,8 +129,13 @@ const noServerError: AnswerJudge = (requestCase, exchange) => {
 
 const notItsBusiness = (reason: string): Verdict => ({ result: "skip", reason });
 
+/** An answer's body, parsed once for all the checks that judge it. */
+const parsedBodies = new WeakMap<Exchange, unknown>();
 function bodyOf(exchange: Exchange): unknown {
-  return parseJson(exchange.response?.bodyText ?? "");
+  if (parsedBodies.has(exchange)) return parsedBodies.get(exchange);
+  const body = parseJson(exchange.response?.bodyText ?? "");
+  parsedBodies.set(exchange, body);
+  return body;
 }
 
 function errorCodeOf(body: unknown): unknown {

@@ -27,20 +27,28 @@ export class EveryAnswer {
   /** Answers judged so, by check (not counted in the check's own cases). */
   readonly judged = new Map<CheckName, number>();
 
+  private readonly seen = new WeakSet<object>();
+  /** The selected checks that judge an answer and run against this target. */
+  private readonly sweeping: Check[];
+
   constructor(
-    private readonly checks: readonly Check[],
+    checks: readonly Check[],
     private readonly context: CheckContext,
     private readonly redactor: Redactor,
-  ) {}
+  ) {
+    this.sweeping = checks.filter((check) => check.answer && !check.skippedBecause?.(context));
+  }
 
   /** Judges the answers of `sent`'s judgement of `judged` by the other single-answer checks. */
   observe(judged: RequestCase, judgement: Judgement, sent: Check, sender: Sender): void {
     judgement.exchanges.forEach((exchange, i) => {
       const requestCase = judgement.cases?.[i] ?? judged;
-      for (const check of this.checks) {
+      // An answer kept for several checks (shared-answers.ts) comes here once per check that got it.
+      if (this.seen.has(exchange)) return;
+      this.seen.add(exchange);
+      for (const check of this.sweeping) {
         const answer: AnswerJudge | undefined = check.answer;
         if (!answer || check === sent || check.cases === sent.cases) continue;
-        if (check.skippedBecause?.(this.context)) continue;
         const verdict = answer(requestCase, exchange, this.context);
         if (verdict.result === "skip") continue;
         this.judged.set(check.name, (this.judged.get(check.name) ?? 0) + 1);
