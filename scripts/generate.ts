@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /**
  * `npm run generate`: rebuilds the client's generated/ from its spec, in packages/restore-jobs/:
- *   openapi/restore-jobs.yaml  →  generated/schema.ts            openapi-typescript's types of the spec
- *                              →  generated/validate-request.ts  ajv's standalone validator of the request body schema
+ *   openapi/restore-jobs.yaml  →  generated/schema.ts               openapi-typescript's types of the spec
+ *                              →  generated/validators/<op>.ts      ajv's standalone validator of each `<Op>Input`
+ *                              →  generated/validators/types.ts     the validators' one type
+ *                              →  generated/validate-request.ts     StartRestoreJob's, where its consumers import it
+ *                              →  generated/operations.ts           each operation's bindings (operation-bindings.ts)
  * A repository tool: it ships in neither package.
  * `--check` writes nothing and exits 1 when generated/ is stale (0 fresh, 2 could not run).
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
@@ -15,8 +18,10 @@ import openapiTS, { astToString } from "openapi-typescript";
 import {
   bundledSpecPath,
   loadSpec,
-  requestSchemaOf,
+  type OpenApiDocument,
+  standaloneSchema,
 } from "../packages/restore-jobs-cli/src/openapi-document.js";
+import { bindingsSource } from "./operation-bindings.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const banner = (what: string) =>
@@ -35,7 +40,7 @@ const schemaMaps = new Set(["properties", "patternProperties", "$defs", "depende
  * and ajv's standalone code embeds the schema objects it refers to, so they would ride along in
  * every bundle of the client. Walks schema positions only: a member named `description` stays.
  */
-function stripAnnotations(schema: unknown): unknown {
+export function stripAnnotations(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(stripAnnotations);
   if (typeof schema !== "object" || schema === null) return schema;
   const out: Record<string, unknown> = {};
@@ -65,27 +70,77 @@ function inlineRootRef(schema: Record<string, unknown>): Record<string, unknown>
   return { ...rest, ...target, $defs };
 }
 
-async function validatorSource(): Promise<string> {
+/** The `$defs` a schema reaches through its `$ref`s, and no others: each validator carries only its own. */
+function reachableDefs(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $defs = {}, ...root } = schema as { $defs?: Record<string, unknown> };
+  const kept: Record<string, unknown> = {};
+  const visit = (node: unknown): void => {
+    if (typeof node !== "object" || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      const name =
+        key === "$ref" && typeof value === "string" ? /^#\/\$defs\/([^/]+)/.exec(value)?.[1] : undefined;
+      if (name !== undefined && !(name in kept) && name in $defs) {
+        kept[name] = $defs[name];
+        visit($defs[name]);
+      } else visit(value);
+    }
+  };
+  visit(root);
+  return { ...root, $defs: kept };
+}
+
+/**
+ * RFC 3339's `date-time` (https://www.rfc-editor.org/rfc/rfc3339#section-5.6), as ajv checks the
+ * format in the standalone code without ajv-formats at run time; the days of each month are not
+ * told apart. restJson1 writes a timestamp in a query string this way.
+ */
+const dateTime =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
+
+/**
+ * ajv's standalone code `require`s its runtime for a few keywords; the client must carry no ajv, so
+ * each such runtime function is written here instead, and any other import fails the generation.
+ * `ucs2length` (minLength/maxLength) counts code points, as JSON Schema counts a string's length.
+ */
+const runtimeFunctions: Record<string, string> = {
+  "ajv/dist/runtime/ucs2length":
+    "(text) => { let length = 0; for (const _ of text) length++; return length; }",
+};
+
+/** ajv's standalone validator of one component schema of the spec, a self-contained ES module body. */
+function validatorCode(doc: OpenApiDocument, component: string): string {
   const schema = inlineRootRef(
-    stripAnnotations(requestSchemaOf(await loadSpec())) as Record<string, unknown>,
+    stripAnnotations(
+      reachableDefs(standaloneSchema(doc, { $ref: `#/components/schemas/${component}` })),
+    ) as Record<string, unknown>,
   );
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
     messages: false,
+    // int32/int64 say how wide OpenAPI's integer is; the model's ranges (minimum/maximum) bound inputs.
+    formats: { "date-time": dateTime, int32: true, int64: true },
     code: { source: true, esm: true },
   });
-  const validate = ajv.compile({ ...schema, $id: "StartRestoreJobInput" });
-  const code = standalone.default(ajv, validate);
-  if (/\brequire\(|^import /m.test(code)) {
-    // The client must carry no schema compiler or ajv runtime: fail loudly if the schema grows a
-    // keyword whose standalone code imports one (minLength/maxLength, uniqueItems, formats).
-    throw new Error("the standalone request validator imports an ajv runtime module; keep it self-contained");
+  const validate = ajv.compile({ ...schema, $id: component });
+  let code = standalone.default(ajv, validate);
+  for (const [module, source] of Object.entries(runtimeFunctions)) {
+    code = code.replaceAll(`require("${module}").default`, source);
   }
-  const body = code
+  if (/\brequire\(|^import /m.test(code)) {
+    // Fail loudly if the schema grows a keyword whose standalone code imports more of ajv
+    // (uniqueItems, formats other than date-time): the client must stay self-contained.
+    throw new Error(
+      `the standalone validator of ${component} imports an ajv runtime module; keep it self-contained`,
+    );
+  }
+  return code
     .replace(/^"use strict";/, "")
-    .replace(/export const validate = (\w+);export default \w+;/, "const validateRaw = $1;");
-  return `${banner("ajv standalone, JSON Schema 2020-12")}// @ts-nocheck
+    .replace(/export const validate = (\w+);export default \w+;/, "const validateRaw = $1;")
+    .trim();
+}
+
+const validatorTypes = `${banner("the type every generated input validator has")}
 /** One problem ajv found: where (JSON pointer) and what. */
 export interface RequestSchemaIssue {
   instancePath: string;
@@ -94,39 +149,93 @@ export interface RequestSchemaIssue {
   params: Record<string, unknown>;
   message?: string;
 }
-/** Validates a StartRestoreJob request body; on false, \`errors\` lists every problem. */
+/** Validates an operation's input; on false, \`errors\` lists every problem. */
 export interface RequestSchemaValidator {
   (data: unknown): boolean;
   errors?: RequestSchemaIssue[] | null;
 }
-${body.trim()}
-export const validateStartRestoreJobInput: RequestSchemaValidator = validateRaw;
 `;
+
+/** \`DescribeRestoreJob\` → \`describe-restore-job\`. */
+const kebab = (name: string) => name.replace(/(?<=[a-z0-9])(?=[A-Z])/g, "-").toLowerCase();
+
+/** The operations whose input the client checks: those with a \`<operationId>Input\` component. */
+function validatedOperations(doc: OpenApiDocument): string[] {
+  const ids = Object.values(doc.paths).flatMap((item) =>
+    Object.values(item).map((op) => (op as { operationId?: unknown }).operationId),
+  );
+  return ids.filter(
+    (id): id is string => typeof id === "string" && `${id}Input` in (doc.components?.schemas ?? {}),
+  );
 }
+
+/**
+ * One module per operation (\`validators/<operation>.ts\`, exporting \`validate<Operation>Input\`), so
+ * a bundle holds the validators of the operations a program calls and no others.
+ */
+function validatorModules(doc: OpenApiDocument): [string, string][] {
+  const modules: [string, string][] = [["validators/types.ts", validatorTypes]];
+  for (const operation of validatedOperations(doc)) {
+    const code = validatorCode(doc, `${operation}Input`);
+    modules.push([
+      `validators/${kebab(operation)}.ts`,
+      `${banner("ajv standalone, JSON Schema 2020-12")}// @ts-nocheck
+import type { RequestSchemaValidator } from "./types.js";
+${code}
+/** Validates ${operation}'s input (\`${operation}Input\`); on false, \`errors\` lists every problem. */
+export const validate${operation}Input: RequestSchemaValidator = validateRaw;
+`,
+    ]);
+  }
+  return modules;
+}
+
+/** StartRestoreJob's request-body validator where the client and the verify job import it. */
+const startRestoreJobBody = `${banner("the StartRestoreJob request body's validator, by its first name")}
+export type { RequestSchemaIssue, RequestSchemaValidator } from "./validators/types.js";
+export { validateStartRestoreJobInput } from "./validators/start-restore-job.js";
+`;
 
 /** Every generated file, path relative to the repository root, with its content. */
 export async function renderGenerated(): Promise<Map<string, string>> {
+  const doc = await loadSpec();
+  const generated = "packages/restore-jobs/generated";
   return new Map([
-    ["packages/restore-jobs/generated/schema.ts", await typesSource()],
-    ["packages/restore-jobs/generated/validate-request.ts", await validatorSource()],
+    [`${generated}/schema.ts`, await typesSource()],
+    ...validatorModules(doc).map(([path, content]): [string, string] => [`${generated}/${path}`, content]),
+    [`${generated}/validate-request.ts`, startRestoreJobBody],
+    [`${generated}/operations.ts`, bindingsSource(doc, banner("each operation's method, path and bindings"))],
   ]);
 }
 
 /** The generated files whose content on disk differs from what the spec renders. */
 export async function staleGenerated(): Promise<string[]> {
+  const rendered = await renderGenerated();
   const stale: string[] = [];
-  for (const [path, content] of await renderGenerated()) {
+  for (const [path, content] of rendered) {
     const onDisk = await readFile(join(root, path), "utf8").catch(() => undefined);
     if (onDisk !== content) stale.push(path);
   }
-  return stale;
+  return [...stale, ...(await leftovers(rendered))];
+}
+
+const generatedFolder = join(root, "packages/restore-jobs/generated");
+
+/** Files in generated/ the spec no longer renders (an operation removed): stale, and deleted by a run. */
+async function leftovers(rendered: Map<string, string>): Promise<string[]> {
+  const entries = await readdir(generatedFolder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .filter((path) => !rendered.has(path));
 }
 
 const help = `Usage: npm run generate [-- --check]
 
 Rebuilds packages/restore-jobs/generated/ from packages/restore-jobs/openapi/restore-jobs.yaml:
-the openapi-typescript types (schema.ts) and ajv's standalone request validator
-(validate-request.ts).
+the openapi-typescript types (schema.ts), ajv's standalone validator of each operation's input
+(validators/<operation>.ts, one module each), StartRestoreJob's where the client imports it
+(validate-request.ts) and where each operation's input members travel (operations.ts).
 
   --check   write nothing; report whether generated/ is stale
   --help    this text
@@ -148,9 +257,15 @@ async function main(argv: string[]): Promise<number> {
     for (const path of stale) console.error(`stale: ${path} (run npm run generate)`);
     return stale.length ? 1 : 0;
   }
-  for (const [path, content] of await renderGenerated()) {
+  const rendered = await renderGenerated();
+  for (const [path, content] of rendered) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
     console.log(`wrote ${path}`);
+  }
+  for (const path of await leftovers(rendered)) {
+    await rm(join(root, path));
+    console.log(`removed ${path}`);
   }
   return 0;
 }

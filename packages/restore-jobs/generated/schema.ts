@@ -7,18 +7,156 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Returns a list of jobs that Backup initiated to restore a saved resource, including details about the recovery process.
+         * @description Returns a list of jobs that Backup initiated to restore a saved resource, including details about the recovery process.
+         *
+         *     AWS's restJson1 wire (model `backup-2018-11-15`).
+         */
+        get: operations["ListRestoreJobs"];
         /**
          * Recovers the saved resource identified by an Amazon Resource Name (ARN).
-         * @description Starts a job to restore a recovery point for one of the following resources:
-         *     `Aurora` for Amazon Aurora, `DocumentDB` for Amazon DocumentDB (with MongoDB
-         *     compatibility), `DynamoDB` for Amazon DynamoDB, `EBS` for Amazon Elastic Block Store,
-         *     `EC2` for Amazon Elastic Compute Cloud, `EFS` for Amazon Elastic File System, `FSx` for
-         *     Amazon FSx, `Neptune` for Amazon Neptune, `RDS` for Amazon Relational Database Service,
-         *     `Storage Gateway` for Storage Gateway, `S3` for Amazon S3, `VirtualMachine` for virtual
-         *     machines.
+         * @description Starts a job to restore a recovery point for one of the resources `ResourceType` lists
+         *     (Aurora, DocumentDB, CloudFormation, DynamoDB, EBS, EC2, EFS, EKS, FSx, Neptune, RDS,
+         *     Redshift, Storage Gateway, S3, Timestream, virtual machines).
          */
         put: operations["StartRestoreJob"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backup-vaults/{backupVaultName}/recovery-points/{recoveryPointArn}/restore-metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Returns a set of metadata key-value pairs that were used to create the backup.
+         * @description Returns a set of metadata key-value pairs that were used to create the backup.
+         *
+         *     AWS's restJson1 wire (model `backup-2018-11-15`).
+         */
+        get: operations["GetRecoveryPointRestoreMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/restore-jobs/{restoreJobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Returns metadata associated with a restore job that is specified by a job ID.
+         * @description Returns metadata associated with a restore job that is specified by a job ID.
+         *
+         *     AWS's restJson1 wire (model `backup-2018-11-15`).
+         */
+        get: operations["DescribeRestoreJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/restore-jobs/{restoreJobId}/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This request returns the metadata for the specified restore job.
+         * @description This request returns the metadata for the specified restore job.
+         *
+         *     AWS's restJson1 wire (model `backup-2018-11-15`).
+         */
+        get: operations["GetRestoreJobMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resourceArn}/restore-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This returns restore jobs that contain the specified protected resource.
+         * @description This returns restore jobs that contain the specified protected resource.
+         *
+         *     You must include `ResourceArn`. You can optionally include `NextToken`, `ByStatus`, `MaxResults`, `ByRecoveryPointCreationDateAfter` , and `ByRecoveryPointCreationDateBefore`.
+         *
+         *     AWS's restJson1 wire (model `backup-2018-11-15`).
+         */
+        get: operations["ListRestoreJobsByProtectedResource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/restore-job-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This request obtains a summary of restore jobs created or running within the the most recent 14 days.
+         * @description This request obtains a summary of restore jobs created or running within the the most recent 14 days. You can include parameters AccountID, State, ResourceType, AggregationPeriod, MaxResults, or NextToken to filter results.
+         *
+         *     This request returns a summary that contains Region, Account, State, RestourceType, MessageCategory, StartTime, EndTime, and Count of included jobs.
+         *
+         *     AWS's restJson1 wire (model `backup-2018-11-15`).
+         */
+        get: operations["ListRestoreJobSummaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/restore-jobs/{restoreJobId}/validations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * This request allows you to send your independent self-run restore test validation results.
+         * @description This request allows you to send your independent self-run restore test validation results. `RestoreJobId` and `ValidationStatus` are required. Optionally, you can input a `ValidationStatusMessage`.
+         *
+         *     AWS's restJson1 wire (model `backup-2018-11-15`).
+         */
+        put: operations["PutRestoreValidationResult"];
         post?: never;
         delete?: never;
         options?: never;
@@ -63,15 +201,19 @@ export interface components {
             CopySourceTagsToRestoredResource?: boolean;
         } & components["schemas"]["EfsKmsKeyRequiresEncryption"];
         /**
-         * @description The resource to restore: `Aurora` for Amazon Aurora, `DocumentDB` for Amazon DocumentDB
-         *     (with MongoDB compatibility), `DynamoDB` for Amazon DynamoDB, `EBS` for Amazon Elastic
-         *     Block Store, `EC2` for Amazon Elastic Compute Cloud, `EFS` for Amazon Elastic File
-         *     System, `FSx` for Amazon FSx, `Neptune` for Amazon Neptune, `RDS` for Amazon Relational
-         *     Database Service, `Storage Gateway` for Storage Gateway, `S3` for Amazon S3,
-         *     `VirtualMachine` for virtual machines.
+         * @description The resource to restore, as AWS's model documents StartRestoreJob's `ResourceType` today:
+         *     `Aurora` for Amazon Aurora, `DocumentDB` for Amazon DocumentDB, `CloudFormation` for
+         *     CloudFormation, `DynamoDB` for Amazon DynamoDB, `EBS` for Amazon Elastic Block Store,
+         *     `EC2` for Amazon Elastic Compute Cloud, `EFS` for Amazon Elastic File System, `EKS` for
+         *     Amazon Elastic Kubernetes Service, `FSx` for Amazon FSx, `Neptune` for Amazon Neptune,
+         *     `RDS` for Amazon Relational Database Service, `Redshift` for Amazon Redshift,
+         *     `Storage Gateway` for Storage Gateway, `S3` for Amazon Simple Storage Service,
+         *     `Timestream` for Amazon Timestream, `VirtualMachine` for virtual machines. The model's
+         *     pattern (`^[a-zA-Z0-9\-\_\.]{1,50}$`) forbids `Storage Gateway`, which its documentation
+         *     lists: this list, not the pattern, is what the service starts.
          * @enum {string}
          */
-        ResourceType: "Aurora" | "DocumentDB" | "DynamoDB" | "EBS" | "EC2" | "EFS" | "FSx" | "Neptune" | "RDS" | "Storage Gateway" | "S3" | "VirtualMachine";
+        ResourceType: "Aurora" | "DocumentDB" | "CloudFormation" | "DynamoDB" | "EBS" | "EC2" | "EFS" | "EKS" | "FSx" | "Neptune" | "RDS" | "Redshift" | "Storage Gateway" | "S3" | "Timestream" | "VirtualMachine";
         /**
          * @description A set of metadata key-value pairs. Contains information, such as a resource name,
          *     required to restore a recovery point.
@@ -155,15 +297,724 @@ export interface components {
                 message: string;
             };
         };
+        /** @description The input of GetRecoveryPointRestoreMetadata, members named as AWS's model names them; the client checks it before any I/O. */
+        GetRecoveryPointRestoreMetadataInput: {
+            /**
+             * @description The name of a logical container where backups are stored. Backup vaults are identified by names that are unique to the account used to create them and the Amazon Web Services Region where they are created.
+             *
+             *     The URI label `{backupVaultName}`.
+             */
+            BackupVaultName: components["schemas"]["BackupVaultName"];
+            /**
+             * @description An Amazon Resource Name (ARN) that uniquely identifies a recovery point; for example, `arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45`.
+             *
+             *     The URI label `{recoveryPointArn}`.
+             */
+            RecoveryPointArn: string;
+            /**
+             * @description The account ID of the specified backup vault.
+             *
+             *     The query parameter `backupVaultAccountId`.
+             */
+            BackupVaultAccountId?: components["schemas"]["AccountId"];
+        };
+        /** @description The answer of GetRecoveryPointRestoreMetadata (HTTP 200, a JSON body; absent members are left out). */
+        GetRecoveryPointRestoreMetadataOutput: {
+            /** @description An ARN that uniquely identifies a backup vault; for example, `arn:aws:backup:us-east-1:123456789012:backup-vault:aBackupVault`. */
+            BackupVaultArn?: string;
+            /** @description An ARN that uniquely identifies a recovery point; for example, `arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45`. */
+            RecoveryPointArn?: string;
+            /** @description The set of metadata key-value pairs that describe the original configuration of the backed-up resource. These values vary depending on the service that is being restored. */
+            RestoreMetadata?: components["schemas"]["Metadata"];
+            /** @description The resource type of the recovery point. */
+            ResourceType?: string;
+        };
+        /** @description The input of DescribeRestoreJob, members named as AWS's model names them; the client checks it before any I/O. */
+        DescribeRestoreJobInput: {
+            /**
+             * @description Uniquely identifies the job that restores a recovery point.
+             *
+             *     The URI label `{restoreJobId}`.
+             */
+            RestoreJobId: string;
+        };
+        /** @description The answer of DescribeRestoreJob (HTTP 200, a JSON body; absent members are left out). */
+        DescribeRestoreJobOutput: {
+            /** @description Returns the account ID that owns the restore job. */
+            AccountId?: string;
+            /** @description Uniquely identifies the job that restores a recovery point. */
+            RestoreJobId?: string;
+            /** @description An ARN that uniquely identifies a recovery point; for example, `arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45`. */
+            RecoveryPointArn?: string;
+            /** @description The Amazon Resource Name (ARN) of the original resource that was backed up. This provides context about what resource is being restored. */
+            SourceResourceArn?: string;
+            /** @description The Amazon Resource Name (ARN) of the backup vault containing the recovery point being restored. This helps identify vault access policies and permissions. */
+            BackupVaultArn?: string;
+            /** @description The date and time that a restore job is created, in Unix format and Coordinated Universal Time (UTC). The value of `CreationDate` is accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
+            CreationDate?: components["schemas"]["EpochSeconds"];
+            /** @description The date and time that a job to restore a recovery point is completed, in Unix format and Coordinated Universal Time (UTC). The value of `CompletionDate` is accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
+            CompletionDate?: components["schemas"]["EpochSeconds"];
+            /** @description Status code specifying the state of the job that is initiated by Backup to restore a recovery point. */
+            Status?: components["schemas"]["RestoreJobStatus"];
+            /** @description A message showing the status of a job to restore a recovery point. */
+            StatusMessage?: string;
+            /** @description Contains an estimated percentage that is complete of a job at the time the job status was queried. */
+            PercentDone?: string;
+            /** @description The size, in bytes, of the restored resource. */
+            BackupSizeInBytes?: components["schemas"]["Long"];
+            /** @description Specifies the IAM role ARN used to create the target recovery point; for example, `arn:aws:iam::123456789012:role/S3Access`. */
+            IamRoleArn?: string;
+            /** @description The amount of time in minutes that a job restoring a recovery point is expected to take. */
+            ExpectedCompletionTimeMinutes?: components["schemas"]["Long"];
+            /**
+             * @description The Amazon Resource Name (ARN) of the resource that was created by the restore job.
+             *
+             *     The format of the ARN depends on the resource type of the backed-up resource.
+             */
+            CreatedResourceArn?: string;
+            /** @description Returns metadata associated with a restore job listed by resource type. */
+            ResourceType?: string;
+            /** @description The creation date of the recovery point made by the specifed restore job. */
+            RecoveryPointCreationDate?: components["schemas"]["EpochSeconds"];
+            /** @description Contains identifying information about the creation of a restore job. */
+            CreatedBy?: components["schemas"]["RestoreJobCreator"];
+            /** @description The status of validation run on the indicated restore job. */
+            ValidationStatus?: components["schemas"]["RestoreValidationStatus"];
+            /** @description The status message. */
+            ValidationStatusMessage?: string;
+            /** @description The status of the data generated by the restore test. */
+            DeletionStatus?: components["schemas"]["RestoreDeletionStatus"];
+            /** @description This describes the restore job deletion status. */
+            DeletionStatusMessage?: string;
+            /** @description This is a boolean value indicating whether the restore job is a parent (composite) restore job. */
+            IsParent?: boolean;
+            /** @description This is the unique identifier of the parent restore job for the selected restore job. */
+            ParentJobId?: string;
+        };
+        /** @description The input of GetRestoreJobMetadata, members named as AWS's model names them; the client checks it before any I/O. */
+        GetRestoreJobMetadataInput: {
+            /**
+             * @description This is a unique identifier of a restore job within Backup.
+             *
+             *     The URI label `{restoreJobId}`.
+             */
+            RestoreJobId: string;
+        };
+        /** @description The answer of GetRestoreJobMetadata (HTTP 200, a JSON body; absent members are left out). */
+        GetRestoreJobMetadataOutput: {
+            /** @description This is a unique identifier of a restore job within Backup. */
+            RestoreJobId?: string;
+            /** @description This contains the metadata of the specified backup job. */
+            Metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description The input of ListRestoreJobs, members named as AWS's model names them; the client checks it before any I/O. */
+        ListRestoreJobsInput: {
+            /**
+             * @description The next item following a partial list of returned items. For example, if a request is made to return `MaxResults` number of items, `NextToken` allows you to return more items in your list starting at the location pointed to by the next token.
+             *
+             *     The query parameter `nextToken`.
+             */
+            NextToken?: string;
+            /**
+             * @description The maximum number of items to be returned.
+             *
+             *     The query parameter `maxResults`.
+             */
+            MaxResults?: components["schemas"]["MaxResults"];
+            /**
+             * @description The account ID to list the jobs from. Returns only restore jobs associated with the specified account ID.
+             *
+             *     The query parameter `accountId`.
+             */
+            ByAccountId?: components["schemas"]["AccountId"];
+            /**
+             * @description Include this parameter to return only restore jobs for the specified resources:
+             *
+             *     - `Aurora` for Amazon Aurora
+             *     - `CloudFormation` for CloudFormation
+             *     - `DocumentDB` for Amazon DocumentDB (with MongoDB compatibility)
+             *     - `DynamoDB` for Amazon DynamoDB
+             *     - `EBS` for Amazon Elastic Block Store
+             *     - `EC2` for Amazon Elastic Compute Cloud
+             *     - `EFS` for Amazon Elastic File System
+             *     - `EKS` for Amazon Elastic Kubernetes Service
+             *     - `FSx` for Amazon FSx
+             *     - `Neptune` for Amazon Neptune
+             *     - `RDS` for Amazon Relational Database Service
+             *     - `Redshift` for Amazon Redshift
+             *     - `S3` for Amazon Simple Storage Service (Amazon S3)
+             *     - `SAP HANA on Amazon EC2` for SAP HANA databases on Amazon Elastic Compute Cloud instances
+             *     - `Storage Gateway` for Storage Gateway
+             *     - `Timestream` for Amazon Timestream
+             *     - `VirtualMachine` for VMware virtual machines
+             *
+             *     The query parameter `resourceType`.
+             */
+            ByResourceType?: components["schemas"]["ResourceTypeFilter"];
+            /**
+             * @description Returns only restore jobs that were created before the specified date.
+             *
+             *     The query parameter `createdBefore`.
+             */
+            ByCreatedBefore?: components["schemas"]["QueryTimestamp"];
+            /**
+             * @description Returns only restore jobs that were created after the specified date.
+             *
+             *     The query parameter `createdAfter`.
+             */
+            ByCreatedAfter?: components["schemas"]["QueryTimestamp"];
+            /**
+             * @description Returns only restore jobs associated with the specified job status.
+             *
+             *     The query parameter `status`.
+             */
+            ByStatus?: components["schemas"]["RestoreJobStatus"];
+            /**
+             * @description Returns only copy jobs completed before a date expressed in Unix format and Coordinated Universal Time (UTC).
+             *
+             *     The query parameter `completeBefore`.
+             */
+            ByCompleteBefore?: components["schemas"]["QueryTimestamp"];
+            /**
+             * @description Returns only copy jobs completed after a date expressed in Unix format and Coordinated Universal Time (UTC).
+             *
+             *     The query parameter `completeAfter`.
+             */
+            ByCompleteAfter?: components["schemas"]["QueryTimestamp"];
+            /**
+             * @description This returns only restore testing jobs that match the specified resource Amazon Resource Name (ARN).
+             *
+             *     The query parameter `restoreTestingPlanArn`.
+             */
+            ByRestoreTestingPlanArn?: string;
+            /**
+             * @description This is a filter to list child (nested) restore jobs based on parent restore job ID.
+             *
+             *     The query parameter `parentJobId`.
+             */
+            ByParentJobId?: string;
+        };
+        /** @description The answer of ListRestoreJobs (HTTP 200, a JSON body; absent members are left out). */
+        ListRestoreJobsOutput: {
+            /** @description An array of objects that contain detailed information about jobs to restore saved resources. */
+            RestoreJobs?: components["schemas"]["RestoreJobsListMember"][];
+            /** @description The next item following a partial list of returned items. For example, if a request is made to return `MaxResults` number of items, `NextToken` allows you to return more items in your list starting at the location pointed to by the next token. */
+            NextToken?: string;
+        };
+        /** @description The input of ListRestoreJobsByProtectedResource, members named as AWS's model names them; the client checks it before any I/O. */
+        ListRestoreJobsByProtectedResourceInput: {
+            /**
+             * @description Returns only restore jobs that match the specified resource Amazon Resource Name (ARN).
+             *
+             *     The URI label `{resourceArn}`.
+             */
+            ResourceArn: string;
+            /**
+             * @description Returns only restore jobs associated with the specified job status.
+             *
+             *     The query parameter `status`.
+             */
+            ByStatus?: components["schemas"]["RestoreJobStatus"];
+            /**
+             * @description Returns only restore jobs of recovery points that were created after the specified date.
+             *
+             *     The query parameter `recoveryPointCreationDateAfter`.
+             */
+            ByRecoveryPointCreationDateAfter?: components["schemas"]["QueryTimestamp"];
+            /**
+             * @description Returns only restore jobs of recovery points that were created before the specified date.
+             *
+             *     The query parameter `recoveryPointCreationDateBefore`.
+             */
+            ByRecoveryPointCreationDateBefore?: components["schemas"]["QueryTimestamp"];
+            /**
+             * @description The next item following a partial list of returned items. For example, if a request ismade to return `MaxResults` number of items, `NextToken` allows you to return more items in your list starting at the location pointed to by the next token.
+             *
+             *     The query parameter `nextToken`.
+             */
+            NextToken?: string;
+            /**
+             * @description The maximum number of items to be returned.
+             *
+             *     The query parameter `maxResults`.
+             */
+            MaxResults?: components["schemas"]["MaxResults"];
+        };
+        /** @description The answer of ListRestoreJobsByProtectedResource (HTTP 200, a JSON body; absent members are left out). */
+        ListRestoreJobsByProtectedResourceOutput: {
+            /** @description An array of objects that contain detailed information about jobs to restore saved resources.&gt; */
+            RestoreJobs?: components["schemas"]["RestoreJobsListMember"][];
+            /** @description The next item following a partial list of returned items. For example, if a request is made to return `MaxResults` number of items, `NextToken` allows youto return more items in your list starting at the location pointed to by the next token */
+            NextToken?: string;
+        };
+        /** @description The input of ListRestoreJobSummaries, members named as AWS's model names them; the client checks it before any I/O. */
+        ListRestoreJobSummariesInput: {
+            /**
+             * @description Returns the job count for the specified account.
+             *
+             *     If the request is sent from a member account or an account not part of Amazon Web Services Organizations, jobs within requestor's account will be returned.
+             *
+             *     Root, admin, and delegated administrator accounts can use the value ANY to return job counts from every account in the organization.
+             *
+             *     `AGGREGATE_ALL` aggregates job counts from all accounts within the authenticated organization, then returns the sum.
+             *
+             *     The query parameter `AccountId`.
+             */
+            AccountId?: components["schemas"]["AccountId"] | ("ANY" | "AGGREGATE_ALL");
+            /**
+             * @description This parameter returns the job count for jobs with the specified state.
+             *
+             *     The the value ANY returns count of all states.
+             *
+             *     `AGGREGATE_ALL` aggregates job counts for all states and returns the sum.
+             *
+             *     The query parameter `State`.
+             */
+            State?: components["schemas"]["RestoreJobState"];
+            /**
+             * @description Returns the job count for the specified resource type. Use request `GetSupportedResourceTypes` to obtain strings for supported resource types.
+             *
+             *     The the value ANY returns count of all resource types.
+             *
+             *     `AGGREGATE_ALL` aggregates job counts for all resource types and returns the sum.
+             *
+             *     The type of Amazon Web Services resource to be backed up; for example, an Amazon Elastic Block Store (Amazon EBS) volume or an Amazon Relational Database Service (Amazon RDS) database.
+             *
+             *     The query parameter `ResourceType`.
+             */
+            ResourceType?: components["schemas"]["ResourceTypeFilter"];
+            /**
+             * @description The period for the returned results.
+             *
+             *     - `ONE_DAY` - The daily job count for the prior 14 days.
+             *     - `SEVEN_DAYS` - The aggregated job count for the prior 7 days.
+             *     - `FOURTEEN_DAYS` - The aggregated job count for prior 14 days.
+             *
+             *     The query parameter `AggregationPeriod`.
+             */
+            AggregationPeriod?: components["schemas"]["AggregationPeriod"];
+            /**
+             * @description This parameter sets the maximum number of items to be returned.
+             *
+             *     The value is an integer. Range of accepted values is from 1 to 500.
+             *
+             *     The query parameter `MaxResults`.
+             */
+            MaxResults?: components["schemas"]["MaxResults"];
+            /**
+             * @description The next item following a partial list of returned resources. For example, if a request is made to return `MaxResults` number of resources, `NextToken` allows you to return more items in your list starting at the location pointed to by the next token.
+             *
+             *     The query parameter `NextToken`.
+             */
+            NextToken?: string;
+        };
+        /** @description The answer of ListRestoreJobSummaries (HTTP 200, a JSON body; absent members are left out). */
+        ListRestoreJobSummariesOutput: {
+            /** @description This return contains a summary that contains Region, Account, State, ResourceType, MessageCategory, StartTime, EndTime, and Count of included jobs. */
+            RestoreJobSummaries?: components["schemas"]["RestoreJobSummary"][];
+            /**
+             * @description The period for the returned results.
+             *
+             *     - `ONE_DAY` - The daily job count for the prior 14 days.
+             *     - `SEVEN_DAYS` - The aggregated job count for the prior 7 days.
+             *     - `FOURTEEN_DAYS` - The aggregated job count for prior 14 days.
+             */
+            AggregationPeriod?: string;
+            /** @description The next item following a partial list of returned resources. For example, if a request is made to return `MaxResults` number of resources, `NextToken` allows you to return more items in your list starting at the location pointed to by the next token. */
+            NextToken?: string;
+        };
+        /** @description The input of PutRestoreValidationResult, members named as AWS's model names them; the client checks it before any I/O. */
+        PutRestoreValidationResultInput: {
+            /**
+             * @description This is a unique identifier of a restore job within Backup.
+             *
+             *     The URI label `{restoreJobId}`.
+             */
+            RestoreJobId: string;
+            /**
+             * @description The status of your restore validation.
+             *
+             *     A member of the JSON body.
+             */
+            ValidationStatus: components["schemas"]["RestoreValidationStatus"];
+            /**
+             * @description This is an optional message string you can input to describe the validation status for the restore test validation.
+             *
+             *     A member of the JSON body.
+             */
+            ValidationStatusMessage?: string;
+        };
+        /** @description Contains metadata about a restore job. */
+        RestoreJobsListMember: {
+            /** @description The account ID that owns the restore job. */
+            AccountId?: string;
+            /** @description Uniquely identifies the job that restores a recovery point. */
+            RestoreJobId?: string;
+            /** @description An ARN that uniquely identifies a recovery point; for example, `arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45`. */
+            RecoveryPointArn?: string;
+            /** @description The Amazon Resource Name (ARN) of the original resource that was backed up. This provides context about what resource is being restored. */
+            SourceResourceArn?: string;
+            /** @description The Amazon Resource Name (ARN) of the backup vault containing the recovery point being restored. This helps identify vault access policies and permissions. */
+            BackupVaultArn?: string;
+            /** @description The date and time a restore job is created, in Unix format and Coordinated Universal Time (UTC). The value of `CreationDate` is accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
+            CreationDate?: components["schemas"]["EpochSeconds"];
+            /** @description The date and time a job to restore a recovery point is completed, in Unix format and Coordinated Universal Time (UTC). The value of `CompletionDate` is accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
+            CompletionDate?: components["schemas"]["EpochSeconds"];
+            /** @description A status code specifying the state of the job initiated by Backup to restore a recovery point. */
+            Status?: components["schemas"]["RestoreJobStatus"];
+            /** @description A detailed message explaining the status of the job to restore a recovery point. */
+            StatusMessage?: string;
+            /** @description Contains an estimated percentage complete of a job at the time the job status was queried. */
+            PercentDone?: string;
+            /** @description The size, in bytes, of the restored resource. */
+            BackupSizeInBytes?: components["schemas"]["Long"];
+            /** @description The IAM role ARN used to create the target recovery point; for example, `arn:aws:iam::123456789012:role/S3Access`. */
+            IamRoleArn?: string;
+            /** @description The amount of time in minutes that a job restoring a recovery point is expected to take. */
+            ExpectedCompletionTimeMinutes?: components["schemas"]["Long"];
+            /** @description An Amazon Resource Name (ARN) that uniquely identifies a resource. The format of the ARN depends on the resource type. */
+            CreatedResourceArn?: string;
+            /** @description The resource type of the listed restore jobs; for example, an Amazon Elastic Block Store (Amazon EBS) volume or an Amazon Relational Database Service (Amazon RDS) database. For Windows Volume Shadow Copy Service (VSS) backups, the only supported resource type is Amazon EC2. */
+            ResourceType?: string;
+            /** @description The date on which a recovery point was created. */
+            RecoveryPointCreationDate?: components["schemas"]["EpochSeconds"];
+            /** @description This is a boolean value indicating whether the restore job is a parent (composite) restore job. */
+            IsParent?: boolean;
+            /** @description This is the unique identifier of the parent restore job for the selected restore job. */
+            ParentJobId?: string;
+            /** @description Contains identifying information about the creation of a restore job. */
+            CreatedBy?: components["schemas"]["RestoreJobCreator"];
+            /** @description The status of validation run on the indicated restore job. */
+            ValidationStatus?: components["schemas"]["RestoreValidationStatus"];
+            /** @description This describes the status of validation run on the indicated restore job. */
+            ValidationStatusMessage?: string;
+            /** @description This notes the status of the data generated by the restore test. The status may be `Deleting`, `Failed`, or `Successful`. */
+            DeletionStatus?: components["schemas"]["RestoreDeletionStatus"];
+            /** @description This describes the restore job deletion status. */
+            DeletionStatusMessage?: string;
+        };
+        /**
+         * @description This is a summary of restore jobs created or running within the most recent 14 days.
+         *
+         *     The returned summary may contain the following: Region, Account, State, ResourceType, MessageCategory, StartTime, EndTime, and Count of included jobs.
+         */
+        RestoreJobSummary: {
+            /** @description The Amazon Web Services Regions within the job summary. */
+            Region?: string;
+            /** @description The account ID that owns the jobs within the summary. */
+            AccountId?: string;
+            /** @description This value is job count for jobs with the specified state. */
+            State?: components["schemas"]["RestoreJobState"];
+            /** @description This value is the job count for the specified resource type. The request `GetSupportedResourceTypes` returns strings for supported resource types. */
+            ResourceType?: string;
+            /**
+             * Format: int32
+             * @description The value as a number of jobs in a job summary.
+             */
+            Count?: number;
+            /**
+             * @description The value of time in number format of a job start time.
+             *
+             *     This value is the time in Unix format, Coordinated Universal Time (UTC), and accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM.
+             */
+            StartTime?: components["schemas"]["EpochSeconds"];
+            /**
+             * @description The value of time in number format of a job end time.
+             *
+             *     This value is the time in Unix format, Coordinated Universal Time (UTC), and accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM.
+             */
+            EndTime?: components["schemas"]["EpochSeconds"];
+        };
+        /** @description Contains information about the restore testing plan that Backup used to initiate the restore job. */
+        RestoreJobCreator: {
+            /** @description An Amazon Resource Name (ARN) that uniquely identifies a restore testing plan. */
+            RestoreTestingPlanArn?: string;
+        };
+        /**
+         * @description The state of a restore job (the model's `RestoreJobStatus`). COMPLETED, ABORTED and FAILED are final.
+         * @enum {string}
+         */
+        RestoreJobStatus: "PENDING" | "RUNNING" | "COMPLETED" | "ABORTED" | "FAILED";
+        /**
+         * @description The state a summary counts (the model's `RestoreJobState`); `ANY` and `AGGREGATE_ALL` as filters of ListRestoreJobSummaries.
+         * @enum {string}
+         */
+        RestoreJobState: "CREATED" | "PENDING" | "RUNNING" | "ABORTED" | "COMPLETED" | "FAILED" | "AGGREGATE_ALL" | "ANY";
+        /**
+         * @description The status of a restore validation (the model's `RestoreValidationStatus`).
+         * @enum {string}
+         */
+        RestoreValidationStatus: "FAILED" | "SUCCESSFUL" | "TIMED_OUT" | "VALIDATING";
+        /**
+         * @description The status of the data a restore test generated (the model's `RestoreDeletionStatus`).
+         * @enum {string}
+         */
+        RestoreDeletionStatus: "DELETING" | "FAILED" | "SUCCESSFUL";
+        /**
+         * @description The period of a restore-job summary (the model's `AggregationPeriod`).
+         * @enum {string}
+         */
+        AggregationPeriod: "ONE_DAY" | "SEVEN_DAYS" | "FOURTEEN_DAYS";
+        /** @description Indicates that something is wrong with a parameter's value. For example, the value is out of range. */
+        InvalidParameterValueException: {
+            Code?: string;
+            Message?: string;
+            Type?: string;
+            Context?: string;
+        };
+        /** @description Indicates that something is wrong with the input to the request. For example, a parameter is of the wrong type. */
+        InvalidRequestException: {
+            Code?: string;
+            Message?: string;
+            Type?: string;
+            Context?: string;
+        };
+        /** @description Indicates that a required parameter is missing. */
+        MissingParameterValueException: {
+            Code?: string;
+            Message?: string;
+            Type?: string;
+            Context?: string;
+        };
+        /** @description A resource that is required for the action doesn't exist. */
+        ResourceNotFoundException: {
+            Code?: string;
+            Message?: string;
+            Type?: string;
+            Context?: string;
+        };
+        /** @description The request failed due to a temporary failure of the server. */
+        ServiceUnavailableException: {
+            Code?: string;
+            Message?: string;
+            Type?: string;
+            Context?: string;
+        };
+        /** @description A dependent Amazon Web Services service or resource returned an error to the Backup service, and the action cannot be completed. */
+        DependencyFailureException: {
+            Code?: string;
+            Message?: string;
+            Type?: string;
+            Context?: string;
+        };
+        /** @description An AWS account ID, twelve digits (the model's `AccountId`). */
+        AccountId: string;
+        /** @description The name of a backup vault (the model's `BackupVaultName`). */
+        BackupVaultName: string;
+        /**
+         * Format: int32
+         * @description The most items one page may hold (the model's `MaxResults`, 1 to 1000; the documentation of
+         *     ListRestoreJobSummaries' member says 1 to 500).
+         */
+        MaxResults: number;
+        /**
+         * @description A resource type to filter by: what the model's `ResourceType` pattern allows, or a value its
+         *     documentation lists that the pattern forbids.
+         */
+        ResourceTypeFilter: string | ("Storage Gateway" | "SAP HANA on Amazon EC2");
+        /**
+         * Format: date-time
+         * @description A timestamp in a query string, as restJson1 writes it there - ISO 8601, UTC (`2026-01-02T03:04:05Z`).
+         */
+        QueryTimestamp: string;
+        /**
+         * @description A timestamp in a JSON body, as restJson1 writes it: epoch seconds, a number that may carry a
+         *     fraction (`1767323045.123`, accurate to the millisecond).
+         */
+        EpochSeconds: number;
+        /**
+         * Format: int64
+         * @description A `long` of the model: a JSON number that may reach 64 bits. A JavaScript number holds
+         *     integers exactly up to 2^53 - 1; past that the value is rounded to the nearest double.
+         */
+        Long: number;
+        /**
+         * @description A set of metadata key-value pairs (the model's `Metadata`, marked sensitive: keep it out of
+         *     logs).
+         */
+        Metadata: {
+            [key: string]: string;
+        };
+        /**
+         * @description What every AWS error answer may carry: the error's code in `__type` (or `code`; the
+         *     `X-Amzn-ErrorType` header comes first) and a human-readable `message` (or `Message`). The code
+         *     can carry extra parts (`aws.protocoltests#FooError:http://internal.amazon.com/` is `FooError`).
+         */
+        AwsErrorBody: {
+            __type?: string;
+            code?: string;
+            message?: string;
+            Message?: string;
+        };
     };
-    responses: never;
+    responses: {
+        /**
+         * @description The request carries no SigV4 signature or no credentials AWS knows
+         *     (`MissingAuthenticationTokenException`, `UnrecognizedClientException`); do not retry.
+         */
+        AwsUnauthorized: {
+            headers: {
+                "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                "x-amzn-RequestId": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "__type": "MissingAuthenticationTokenException",
+                 *       "message": "Missing Authentication Token"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AwsErrorBody"];
+            };
+        };
+        /**
+         * @description The SigV4 signature does not verify, has expired or the clock is skewed
+         *     (`InvalidSignatureException`, `SignatureDoesNotMatch`, `RequestExpired`, `ExpiredTokenException`),
+         *     or the credentials are not allowed (`AccessDeniedException`).
+         */
+        AwsForbidden: {
+            headers: {
+                "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                "x-amzn-RequestId": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "__type": "InvalidSignatureException",
+                 *       "message": "The request signature we calculated does not match the signature you provided."
+                 *     }
+                 */
+                "application/json": components["schemas"]["AwsErrorBody"];
+            };
+        };
+        /**
+         * @description Too many requests (`TooManyRequestsException`, `ThrottlingException`); retry with backoff.
+         *     Throttling also comes as a 400 naming a throttling code.
+         */
+        AwsThrottled: {
+            headers: {
+                "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                "x-amzn-RequestId": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "__type": "ThrottlingException",
+                 *       "message": "Rate exceeded"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AwsErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The error's code (`ThrottlingException`), possibly with extra parts after `:` or before `#`. */
+        ErrorType: string;
+        /** @description AWS's id of the request, to quote to AWS Support. */
+        RequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListRestoreJobs: {
+        parameters: {
+            query?: {
+                /** @description `NextToken` of `ListRestoreJobsInput`. */
+                nextToken?: components["schemas"]["ListRestoreJobsInput"]["NextToken"];
+                /** @description `MaxResults` of `ListRestoreJobsInput`. */
+                maxResults?: components["schemas"]["ListRestoreJobsInput"]["MaxResults"];
+                /** @description `ByAccountId` of `ListRestoreJobsInput`. */
+                accountId?: components["schemas"]["ListRestoreJobsInput"]["ByAccountId"];
+                /** @description `ByResourceType` of `ListRestoreJobsInput`. */
+                resourceType?: components["schemas"]["ListRestoreJobsInput"]["ByResourceType"];
+                /** @description `ByCreatedBefore` of `ListRestoreJobsInput`. */
+                createdBefore?: components["schemas"]["ListRestoreJobsInput"]["ByCreatedBefore"];
+                /** @description `ByCreatedAfter` of `ListRestoreJobsInput`. */
+                createdAfter?: components["schemas"]["ListRestoreJobsInput"]["ByCreatedAfter"];
+                /** @description `ByStatus` of `ListRestoreJobsInput`. */
+                status?: components["schemas"]["ListRestoreJobsInput"]["ByStatus"];
+                /** @description `ByCompleteBefore` of `ListRestoreJobsInput`. */
+                completeBefore?: components["schemas"]["ListRestoreJobsInput"]["ByCompleteBefore"];
+                /** @description `ByCompleteAfter` of `ListRestoreJobsInput`. */
+                completeAfter?: components["schemas"]["ListRestoreJobsInput"]["ByCompleteAfter"];
+                /** @description `ByRestoreTestingPlanArn` of `ListRestoreJobsInput`. */
+                restoreTestingPlanArn?: components["schemas"]["ListRestoreJobsInput"]["ByRestoreTestingPlanArn"];
+                /** @description `ByParentJobId` of `ListRestoreJobsInput`. */
+                parentJobId?: components["schemas"]["ListRestoreJobsInput"]["ByParentJobId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer of ListRestoreJobs. */
+            200: {
+                headers: {
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "RestoreJobs": [
+                     *         {
+                     *           "AccountId": "123456789012",
+                     *           "RestoreJobId": "52BEE289-7A5F-4F8F-9E5A-2B0C1E7D9A41",
+                     *           "RecoveryPointArn": "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0",
+                     *           "SourceResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0123456789abcdef0",
+                     *           "BackupVaultArn": "arn:aws:backup:us-east-1:123456789012:backup-vault:Default",
+                     *           "CreationDate": 1767323045.123,
+                     *           "CompletionDate": 1767323645.5,
+                     *           "Status": "COMPLETED",
+                     *           "PercentDone": "100.00%",
+                     *           "BackupSizeInBytes": 10737418240,
+                     *           "IamRoleArn": "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
+                     *           "ExpectedCompletionTimeMinutes": 10,
+                     *           "CreatedResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0fedcba9876543210",
+                     *           "ResourceType": "EBS",
+                     *           "RecoveryPointCreationDate": 1767236645,
+                     *           "IsParent": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListRestoreJobsOutput"];
+                };
+            };
+            /** @description A client error: `InvalidParameterValueException`, `MissingParameterValueException`, `ResourceNotFoundException` (modelled), or one every AWS service returns (`ThrottlingException` and the other throttling codes; `ExpiredTokenException`, `AccessDeniedException`, …). The code is in `X-Amzn-ErrorType`, else the body's `code` or `__type`. */
+            400: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+            401: components["responses"]["AwsUnauthorized"];
+            403: components["responses"]["AwsForbidden"];
+            429: components["responses"]["AwsThrottled"];
+            /** @description A server fault: `ServiceUnavailableException` (modelled), or any AWS fault. Retry with backoff. */
+            500: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+        };
+    };
     StartRestoreJob: {
         parameters: {
             query?: never;
@@ -301,6 +1152,413 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    GetRecoveryPointRestoreMetadata: {
+        parameters: {
+            query?: {
+                /** @description `BackupVaultAccountId` of `GetRecoveryPointRestoreMetadataInput`. */
+                backupVaultAccountId?: components["schemas"]["GetRecoveryPointRestoreMetadataInput"]["BackupVaultAccountId"];
+            };
+            header?: never;
+            path: {
+                /** @description `BackupVaultName` of `GetRecoveryPointRestoreMetadataInput`. */
+                backupVaultName: components["schemas"]["GetRecoveryPointRestoreMetadataInput"]["BackupVaultName"];
+                /** @description `RecoveryPointArn` of `GetRecoveryPointRestoreMetadataInput`. */
+                recoveryPointArn: components["schemas"]["GetRecoveryPointRestoreMetadataInput"]["RecoveryPointArn"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer of GetRecoveryPointRestoreMetadata. */
+            200: {
+                headers: {
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "BackupVaultArn": "arn:aws:backup:us-east-1:123456789012:backup-vault:Default",
+                     *       "RecoveryPointArn": "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0",
+                     *       "RestoreMetadata": {
+                     *         "availabilityZone": "us-east-1a",
+                     *         "encrypted": "false",
+                     *         "volumeSize": "100",
+                     *         "volumeType": "gp3"
+                     *       },
+                     *       "ResourceType": "EBS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetRecoveryPointRestoreMetadataOutput"];
+                };
+            };
+            /** @description A client error: `InvalidParameterValueException`, `MissingParameterValueException`, `ResourceNotFoundException` (modelled), or one every AWS service returns (`ThrottlingException` and the other throttling codes; `ExpiredTokenException`, `AccessDeniedException`, …). The code is in `X-Amzn-ErrorType`, else the body's `code` or `__type`. */
+            400: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+            401: components["responses"]["AwsUnauthorized"];
+            403: components["responses"]["AwsForbidden"];
+            429: components["responses"]["AwsThrottled"];
+            /** @description A server fault: `ServiceUnavailableException` (modelled), or any AWS fault. Retry with backoff. */
+            500: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+        };
+    };
+    DescribeRestoreJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `RestoreJobId` of `DescribeRestoreJobInput`. */
+                restoreJobId: components["schemas"]["DescribeRestoreJobInput"]["RestoreJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer of DescribeRestoreJob. */
+            200: {
+                headers: {
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "AccountId": "123456789012",
+                     *       "RestoreJobId": "52BEE289-7A5F-4F8F-9E5A-2B0C1E7D9A41",
+                     *       "RecoveryPointArn": "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0",
+                     *       "SourceResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0123456789abcdef0",
+                     *       "BackupVaultArn": "arn:aws:backup:us-east-1:123456789012:backup-vault:Default",
+                     *       "CreationDate": 1767323045.123,
+                     *       "CompletionDate": 1767323645.5,
+                     *       "Status": "COMPLETED",
+                     *       "PercentDone": "100.00%",
+                     *       "BackupSizeInBytes": 10737418240,
+                     *       "IamRoleArn": "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
+                     *       "ExpectedCompletionTimeMinutes": 10,
+                     *       "CreatedResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0fedcba9876543210",
+                     *       "ResourceType": "EBS",
+                     *       "RecoveryPointCreationDate": 1767236645,
+                     *       "IsParent": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DescribeRestoreJobOutput"];
+                };
+            };
+            /** @description A client error: `InvalidParameterValueException`, `MissingParameterValueException`, `ResourceNotFoundException` (modelled), or one every AWS service returns (`ThrottlingException` and the other throttling codes; `ExpiredTokenException`, `AccessDeniedException`, …). The code is in `X-Amzn-ErrorType`, else the body's `code` or `__type`. */
+            400: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+            401: components["responses"]["AwsUnauthorized"];
+            403: components["responses"]["AwsForbidden"];
+            429: components["responses"]["AwsThrottled"];
+            /** @description A server fault: `DependencyFailureException`, `ServiceUnavailableException` (modelled), or any AWS fault. Retry with backoff. */
+            500: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyFailureException"] | components["schemas"]["ServiceUnavailableException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+        };
+    };
+    GetRestoreJobMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `RestoreJobId` of `GetRestoreJobMetadataInput`. */
+                restoreJobId: components["schemas"]["GetRestoreJobMetadataInput"]["RestoreJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer of GetRestoreJobMetadata. */
+            200: {
+                headers: {
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "RestoreJobId": "52BEE289-7A5F-4F8F-9E5A-2B0C1E7D9A41",
+                     *       "Metadata": {
+                     *         "availabilityZone": "us-east-1a",
+                     *         "volumeType": "gp3"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetRestoreJobMetadataOutput"];
+                };
+            };
+            /** @description A client error: `InvalidParameterValueException`, `MissingParameterValueException`, `ResourceNotFoundException` (modelled), or one every AWS service returns (`ThrottlingException` and the other throttling codes; `ExpiredTokenException`, `AccessDeniedException`, …). The code is in `X-Amzn-ErrorType`, else the body's `code` or `__type`. */
+            400: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+            401: components["responses"]["AwsUnauthorized"];
+            403: components["responses"]["AwsForbidden"];
+            429: components["responses"]["AwsThrottled"];
+            /** @description A server fault: `ServiceUnavailableException` (modelled), or any AWS fault. Retry with backoff. */
+            500: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+        };
+    };
+    ListRestoreJobsByProtectedResource: {
+        parameters: {
+            query?: {
+                /** @description `ByStatus` of `ListRestoreJobsByProtectedResourceInput`. */
+                status?: components["schemas"]["ListRestoreJobsByProtectedResourceInput"]["ByStatus"];
+                /** @description `ByRecoveryPointCreationDateAfter` of `ListRestoreJobsByProtectedResourceInput`. */
+                recoveryPointCreationDateAfter?: components["schemas"]["ListRestoreJobsByProtectedResourceInput"]["ByRecoveryPointCreationDateAfter"];
+                /** @description `ByRecoveryPointCreationDateBefore` of `ListRestoreJobsByProtectedResourceInput`. */
+                recoveryPointCreationDateBefore?: components["schemas"]["ListRestoreJobsByProtectedResourceInput"]["ByRecoveryPointCreationDateBefore"];
+                /** @description `NextToken` of `ListRestoreJobsByProtectedResourceInput`. */
+                nextToken?: components["schemas"]["ListRestoreJobsByProtectedResourceInput"]["NextToken"];
+                /** @description `MaxResults` of `ListRestoreJobsByProtectedResourceInput`. */
+                maxResults?: components["schemas"]["ListRestoreJobsByProtectedResourceInput"]["MaxResults"];
+            };
+            header?: never;
+            path: {
+                /** @description `ResourceArn` of `ListRestoreJobsByProtectedResourceInput`. */
+                resourceArn: components["schemas"]["ListRestoreJobsByProtectedResourceInput"]["ResourceArn"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer of ListRestoreJobsByProtectedResource. */
+            200: {
+                headers: {
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "RestoreJobs": [
+                     *         {
+                     *           "AccountId": "123456789012",
+                     *           "RestoreJobId": "52BEE289-7A5F-4F8F-9E5A-2B0C1E7D9A41",
+                     *           "RecoveryPointArn": "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0",
+                     *           "SourceResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0123456789abcdef0",
+                     *           "BackupVaultArn": "arn:aws:backup:us-east-1:123456789012:backup-vault:Default",
+                     *           "CreationDate": 1767323045.123,
+                     *           "CompletionDate": 1767323645.5,
+                     *           "Status": "COMPLETED",
+                     *           "PercentDone": "100.00%",
+                     *           "BackupSizeInBytes": 10737418240,
+                     *           "IamRoleArn": "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole",
+                     *           "ExpectedCompletionTimeMinutes": 10,
+                     *           "CreatedResourceArn": "arn:aws:ec2:us-east-1:123456789012:volume/vol-0fedcba9876543210",
+                     *           "ResourceType": "EBS",
+                     *           "RecoveryPointCreationDate": 1767236645,
+                     *           "IsParent": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListRestoreJobsByProtectedResourceOutput"];
+                };
+            };
+            /** @description A client error: `InvalidParameterValueException`, `MissingParameterValueException`, `ResourceNotFoundException` (modelled), or one every AWS service returns (`ThrottlingException` and the other throttling codes; `ExpiredTokenException`, `AccessDeniedException`, …). The code is in `X-Amzn-ErrorType`, else the body's `code` or `__type`. */
+            400: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+            401: components["responses"]["AwsUnauthorized"];
+            403: components["responses"]["AwsForbidden"];
+            429: components["responses"]["AwsThrottled"];
+            /** @description A server fault: `ServiceUnavailableException` (modelled), or any AWS fault. Retry with backoff. */
+            500: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+        };
+    };
+    ListRestoreJobSummaries: {
+        parameters: {
+            query?: {
+                /** @description `AccountId` of `ListRestoreJobSummariesInput`. */
+                AccountId?: components["schemas"]["ListRestoreJobSummariesInput"]["AccountId"];
+                /** @description `State` of `ListRestoreJobSummariesInput`. */
+                State?: components["schemas"]["ListRestoreJobSummariesInput"]["State"];
+                /** @description `ResourceType` of `ListRestoreJobSummariesInput`. */
+                ResourceType?: components["schemas"]["ListRestoreJobSummariesInput"]["ResourceType"];
+                /** @description `AggregationPeriod` of `ListRestoreJobSummariesInput`. */
+                AggregationPeriod?: components["schemas"]["ListRestoreJobSummariesInput"]["AggregationPeriod"];
+                /** @description `MaxResults` of `ListRestoreJobSummariesInput`. */
+                MaxResults?: components["schemas"]["ListRestoreJobSummariesInput"]["MaxResults"];
+                /** @description `NextToken` of `ListRestoreJobSummariesInput`. */
+                NextToken?: components["schemas"]["ListRestoreJobSummariesInput"]["NextToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer of ListRestoreJobSummaries. */
+            200: {
+                headers: {
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "RestoreJobSummaries": [
+                     *         {
+                     *           "Region": "us-east-1",
+                     *           "AccountId": "123456789012",
+                     *           "State": "COMPLETED",
+                     *           "ResourceType": "EBS",
+                     *           "Count": 3,
+                     *           "StartTime": 1767225600,
+                     *           "EndTime": 1767312000
+                     *         }
+                     *       ],
+                     *       "AggregationPeriod": "ONE_DAY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListRestoreJobSummariesOutput"];
+                };
+            };
+            /** @description A client error: `InvalidParameterValueException` (modelled), or one every AWS service returns (`ThrottlingException` and the other throttling codes; `ExpiredTokenException`, `AccessDeniedException`, …). The code is in `X-Amzn-ErrorType`, else the body's `code` or `__type`. */
+            400: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+            401: components["responses"]["AwsUnauthorized"];
+            403: components["responses"]["AwsForbidden"];
+            429: components["responses"]["AwsThrottled"];
+            /** @description A server fault: `ServiceUnavailableException` (modelled), or any AWS fault. Retry with backoff. */
+            500: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+        };
+    };
+    PutRestoreValidationResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `RestoreJobId` of `PutRestoreValidationResultInput`. */
+                restoreJobId: components["schemas"]["PutRestoreValidationResultInput"]["RestoreJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ValidationStatus: components["schemas"]["PutRestoreValidationResultInput"]["ValidationStatus"];
+                    ValidationStatusMessage?: components["schemas"]["PutRestoreValidationResultInput"]["ValidationStatusMessage"];
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A client error: `InvalidParameterValueException`, `InvalidRequestException`, `MissingParameterValueException`, `ResourceNotFoundException` (modelled), or one every AWS service returns (`ThrottlingException` and the other throttling codes; `ExpiredTokenException`, `AccessDeniedException`, …). The code is in `X-Amzn-ErrorType`, else the body's `code` or `__type`. */
+            400: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["InvalidRequestException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"] | components["schemas"]["AwsErrorBody"];
+                };
+            };
+            401: components["responses"]["AwsUnauthorized"];
+            403: components["responses"]["AwsForbidden"];
+            429: components["responses"]["AwsThrottled"];
+            /** @description A server fault: `ServiceUnavailableException` (modelled), or any AWS fault. Retry with backoff. */
+            500: {
+                headers: {
+                    "X-Amzn-ErrorType": components["headers"]["ErrorType"];
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableException"] | components["schemas"]["AwsErrorBody"];
                 };
             };
         };

@@ -31,7 +31,7 @@ async function changedSpec(change: (doc: Doc) => void): Promise<string> {
 
 /** A new ResourceType, as a team adds one. */
 const newEnumValue = (doc: Doc) => {
-  doc.components.schemas.ResourceType?.enum?.push("Redshift");
+  doc.components.schemas.ResourceType?.enum?.push("Lightsail");
 };
 /** A new required member of the request. */
 const newRequiredMember = (doc: Doc) => {
