@@ -209,7 +209,7 @@ export const checks: Check[] = [
     ...single((_, { response }, { contract }) =>
       contract.declaresStatus(response?.status ?? 0)
         ? pass
-        : fail(`status ${response?.status} is not declared for PUT /restore-jobs`),
+        : fail(`status ${response?.status} is not declared for ${contract.method} ${contract.path}`),
     ),
   },
   {
