@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { InvalidBody } from "./body-arbitraries.js";
+import { type InvalidBody, idempotencyMember } from "./body-arbitraries.js";
 import type { Contract } from "./contract.js";
 import { type RequestCase, sigv4Breaches } from "./types.js";
 
@@ -18,7 +18,7 @@ export function tokenedCases(contract: Contract): fc.Arbitrary<RequestCase> {
     .tuple(contract.bodies.valid, fc.uuid({ version: 4 }))
     .map(([value, token]) => {
       const body = value as Record<string, unknown>;
-      return typeof body.IdempotencyToken === "string" ? body : { ...body, IdempotencyToken: token };
+      return typeof body[idempotencyMember] === "string" ? body : withToken(body, token);
     })
     .filter(contract.bodies.isValid)
     .map((value) => validCase(value));
@@ -56,11 +56,11 @@ function repeatedCases(contract: Contract): fc.Arbitrary<RequestCase> {
 
 const withToken = (value: unknown, token: string) => ({
   ...(value as Record<string, unknown>),
-  IdempotencyToken: token,
+  [idempotencyMember]: token,
 });
 /** A body as text without its IdempotencyToken: what tells two bodies apart but for the token. */
 export const withoutToken = (value: unknown) => {
-  const { IdempotencyToken: _token, ...rest } = value as Record<string, unknown>;
+  const { [idempotencyMember]: _token, ...rest } = value as Record<string, unknown>;
   return JSON.stringify(rest);
 };
 
