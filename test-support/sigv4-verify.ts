@@ -99,13 +99,18 @@ function parseQuery(search: string): Record<string, string | string[]> {
 
 /**
  * What a lenient verifier lets through, for the tests' broken servers: any service or region in
- * the scope (the signature checked for the one it names), any X-Amz-Date age, no session token.
+ * the scope (the signature checked for the one it names), any X-Amz-Date age, no session token,
+ * `host` unsigned, an unsigned payload.
  */
 export interface Leniency {
   anyService?: boolean;
   anyRegion?: boolean;
   anyAge?: boolean;
   tokenOptional?: boolean;
+  /** `host` need not be among the signed headers. */
+  hostOptional?: boolean;
+  /** `X-Amz-Content-Sha256: UNSIGNED-PAYLOAD` taken as S3 takes it: the body is not hashed. */
+  unsignedPayload?: boolean;
 }
 
 /** Checks the request's SigV4 signature; undefined when it verifies. */
@@ -132,14 +137,23 @@ export async function sigv4Rejection(
   const signedNames = signedHeaderList!.split(";");
   const amzDate = req.headers["x-amz-date"];
   const signingDate = parseAmzDate(amzDate);
-  if (!signingDate || !signedNames.includes("x-amz-date") || !signedNames.includes("host"))
+  if (
+    !signingDate ||
+    !signedNames.includes("x-amz-date") ||
+    (!lenient.hostOptional && !signedNames.includes("host"))
+  )
     return "signature";
   const signedRegion = lenient.anyRegion ? scopeRegion! : region;
   const signedService = lenient.anyService ? scopeService! : service;
   if (scopeDate !== amzDate!.slice(0, 8) || scopeRegion !== signedRegion || scopeService !== signedService)
     return "signature";
   const declaredHash = req.headers["x-amz-content-sha256"];
-  if (declaredHash !== undefined && declaredHash !== createHash("sha256").update(req.body).digest("hex")) {
+  const unsigned = lenient.unsignedPayload && declaredHash === "UNSIGNED-PAYLOAD";
+  if (
+    declaredHash !== undefined &&
+    !unsigned &&
+    declaredHash !== createHash("sha256").update(req.body).digest("hex")
+  ) {
     return "signature";
   }
   // Only the headers SignedHeaders names, with the values received. (The SDK's signer sets

@@ -28,7 +28,7 @@ const accepted = (request: SentRequest): Exchange => ({
     status: 200,
     contentType: "application/json",
     headers: { "content-type": "application/json" },
-    bodyText: JSON.stringify({ success: true, data: { id: "recorded" } }),
+    bodyText: JSON.stringify({ success: true, data: { id: "recorded", created_at: "2025-01-01T00:00:00Z" } }),
     durationMs: 0,
   },
 });
@@ -54,6 +54,7 @@ export async function jobRequests(target: URL, runs: number, seed: number): Prom
     viaProxy: false,
     sessionToken: false,
     staticAnswers: true,
+    pauseMs: 0,
   };
   const out: SentRequest[][] = [];
   for (const check of checks) {

@@ -43,12 +43,15 @@ Options:
   -h, --help          this help
 
 A case is sent once for all the checks that judge it by its answer: the closing table counts each
-check's cases and the requests it sent.
+check's cases and the requests it sent. Every answer, to any check's request, is judged by the
+checks it concerns; a check that judged none says "not judged". A 429 with Retry-After is waited
+out and sent again, and counted. The first failure is the finding: one that does not come back
+when its case is sent again is reported as flaky, and still fails the run.
 
 Requests are signed with SigV4 from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
 and AWS_REGION (default us-east-1); against the embedded mock, dummy credentials when none are set.
 
 Exit status: 0 the target keeps the contract; 1 it breaks it (at least one finding);
 2 the job could not run (bad arguments, an unreadable or incomplete spec, no credentials, target
-unreachable).
+unreachable at the contract's path, a target that throttles past the job's budget).
 See docs/verify.md.`;

@@ -34,7 +34,8 @@ export function replayLine(options: ReplayedOptions, finding: Finding): string {
     options.maxResponseBytes !== undefined && options.maxResponseBytes !== defaultMaxResponseBytes
       ? `--max-response-bytes ${options.maxResponseBytes}`
       : "",
-    `--checks ${finding.check} --seed ${finding.seed} --path ${finding.path}`,
+    // A finding on another check's answer replays that check's case, judged by both.
+    `--checks ${finding.sentBy ? `${finding.sentBy},${finding.check}` : finding.check} --seed ${finding.seed} --path ${finding.path}`,
   ]
     .filter(Boolean)
     .join(" ");

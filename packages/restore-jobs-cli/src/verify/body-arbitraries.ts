@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
+import { isObject } from "../json.js";
 import type { JsonSchema } from "../openapi-document.js";
 import { coverageBodies } from "./coverage-bodies.js";
 import {
@@ -51,10 +53,14 @@ export function bodyArbitraries(
   requestSchema: JsonSchema,
   examples: unknown[] = [],
   prismInFront: PrismInFront = "none",
+  clientJudge: (body: unknown) => boolean = () => true,
 ): BodyArbitraries {
   const compile = createValidatorFactory();
   const validate = compile(requestSchema);
-  const isValid = (body: unknown) => validate(body) === true;
+  // Valid: by the schema, and by the client's rules the schema cannot hold (contract.ts). Invalid:
+  // by the schema, which every server (and Prism) can hold.
+  const keepsSchema = (body: unknown) => validate(body) === true;
+  const isValid = (body: unknown) => keepsSchema(body) && clientJudge(body);
   const doc = new SchemaDocument(
     requestSchema,
     (schema) => {
@@ -63,15 +69,16 @@ export function bodyArbitraries(
     },
     prismInFront,
   );
-  const valid = valueArbitrary(doc, requestSchema).filter(isValid);
+  const ownToken = tokenOfItsOwn(isValid);
+  const valid = valueArbitrary(doc, requestSchema).filter(isValid).map(ownToken);
   const invalid = fc
     .tuple(valid, evenlyByRule(breakageArbitraries(doc, requestSchema)))
     .map(([base, breakage]) => ({ body: applyBreakage(base, breakage), breakage }))
-    .filter(({ body }) => !isValid(body));
+    .filter(({ body }) => !keepsSchema(body));
   const validExamples = examples.filter(isValid);
   const base = (validExamples[0] ?? fc.sample(valid, { numRuns: 1, seed: 42 })[0]) as Record<string, unknown>;
   const broken = (breakage: Breakage): InvalidBody => ({ body: applyBreakage(base, breakage), breakage });
-  const invalidOnly = (bodies: InvalidBody[]) => bodies.filter(({ body }) => !isValid(body));
+  const invalidOnly = (bodies: InvalidBody[]) => bodies.filter(({ body }) => !keepsSchema(body));
   // One body per rule: the first of a few fixed-seed draws of the rule's arbitrary that breaks it.
   const rules = breakageArbitraries(doc, requestSchema).flatMap((arbitrary) => {
     const first = invalidOnly(fc.sample(arbitrary, { numRuns: 10, seed: 0 }).map(broken))[0];
@@ -86,7 +93,7 @@ export function bodyArbitraries(
   );
   return {
     valid,
-    coverage: coverageBodies(doc, requestSchema, base, validExamples, isValid).filter(isValid),
+    coverage: coverageBodies(doc, requestSchema, base, validExamples, isValid).filter(isValid).map(ownToken),
     invalid,
     notJson: notJsonBodyArbitrary(valid),
     negativeCoverage: {
@@ -110,4 +117,25 @@ function evenlyByRule(arbitraries: fc.Arbitrary<Breakage>[]): fc.Arbitrary<Break
     groups.set(rule, [...(groups.get(rule) ?? []), arbitrary]);
   }
   return fc.oneof(...[...groups.values()].map((group) => fc.oneof(...group)));
+}
+
+/** The request member that makes a repeated request idempotent (StartRestoreJob's name for it). */
+export const idempotencyMember = "IdempotencyToken";
+
+/**
+ * A valid body's idempotency token made its own: a UUID derived from the body and the token it was
+ * drawn with, so that two different bodies never carry one token (the spec's examples, which the
+ * drawn and covering bodies start from, all carry the same one). The documentation is silent on
+ * one token with another body; many AWS APIs refuse it, and a server that does keeps the
+ * contract. The same body with the same drawn token keeps the same token. Kept as drawn when the
+ * derived token would make the body invalid (a spec whose token has a pattern a UUID breaks).
+ */
+function tokenOfItsOwn(isValid: (body: unknown) => boolean): (body: unknown) => unknown {
+  return (body) => {
+    if (!isObject(body) || typeof body[idempotencyMember] !== "string") return body;
+    const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
+    const token = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-a${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+    const own = { ...body, [idempotencyMember]: token };
+    return isValid(own) ? own : body;
+  };
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { InvalidBody } from "./body-arbitraries.js";
+import { type InvalidBody, idempotencyMember } from "./body-arbitraries.js";
 import type { Contract } from "./contract.js";
 import { type RequestCase, sigv4Breaches } from "./types.js";
 
@@ -18,19 +18,49 @@ export function tokenedCases(contract: Contract): fc.Arbitrary<RequestCase> {
     .tuple(contract.bodies.valid, fc.uuid({ version: 4 }))
     .map(([value, token]) => {
       const body = value as Record<string, unknown>;
-      return typeof body.IdempotencyToken === "string" ? body : { ...body, IdempotencyToken: token };
+      return typeof body[idempotencyMember] === "string" ? body : withToken(body, token);
     })
     .filter(contract.bodies.isValid)
     .map((value) => validCase(value));
 }
 
+/**
+ * A tokened request and how it is repeated: at once, on a new connection, or after another valid
+ * request with a token of its own (a pause is a fixed case: idempotencyExamples).
+ */
+function repeatedCases(contract: Contract): fc.Arbitrary<RequestCase> {
+  const { valid, isValid } = contract.bodies;
+  const other = fc
+    .tuple(valid, fc.uuid({ version: 4 }))
+    .map(([value, token]) => withToken(value, token))
+    .filter(isValid)
+    .map((value) => validCase(value));
+  return fc.oneof(
+    { weight: 2, arbitrary: tokenedCases(contract) },
+    {
+      weight: 1,
+      arbitrary: tokenedCases(contract).map((c): RequestCase => ({ ...c, repeat: "new_connection" })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(tokenedCases(contract), other)
+        .filter(
+          ([c, between]) =>
+            between.value !== undefined && withoutToken(c.value) !== withoutToken(between.value),
+        )
+        .map(([c, between]): RequestCase => ({ ...c, repeat: "after_others", between })),
+    },
+  );
+}
+
 const withToken = (value: unknown, token: string) => ({
   ...(value as Record<string, unknown>),
-  IdempotencyToken: token,
+  [idempotencyMember]: token,
 });
 /** A body as text without its IdempotencyToken: what tells two bodies apart but for the token. */
 export const withoutToken = (value: unknown) => {
-  const { IdempotencyToken: _token, ...rest } = value as Record<string, unknown>;
+  const { [idempotencyMember]: _token, ...rest } = value as Record<string, unknown>;
   return JSON.stringify(rest);
 };
 
@@ -40,8 +70,8 @@ export const withoutToken = (value: unknown) => {
  * with two tokens, and two bodies with two tokens.
  */
 export function idempotencyCases(contract: Contract, distinctIds: boolean): fc.Arbitrary<RequestCase> {
-  const same = tokenedCases(contract);
-  if (!distinctIds) return same;
+  if (!distinctIds) return tokenedCases(contract);
+  const same = repeatedCases(contract);
   const { valid, isValid } = contract.bodies;
   const pair = (first: unknown, second: unknown): RequestCase => ({
     ...validCase(first),
@@ -79,7 +109,22 @@ export function idempotencyExamples(contract: Contract, distinctIds: boolean): R
     [withToken(x, tokens[0]), withToken(x, tokens[1])],
     [withToken(x, tokens[0]), withToken(y, tokens[2])],
   ].filter((p) => p.every(contract.bodies.isValid));
-  return pairs.map(([first, second]) => ({ ...validCase(first), pairedWith: validCase(second) }));
+  // Each way a store fails a repeat, once on every run, each with a token of its own.
+  const repeats = (["at_once", "new_connection", "after_others", "after_pause"] as const).map(
+    (repeat, i): RequestCase => ({
+      ...validCase(withToken(x, `0f1e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4${i}`)),
+      repeat,
+      ...(repeat === "after_others" && {
+        between: validCase(withToken(y, "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d")),
+      }),
+    }),
+  );
+  return [
+    ...pairs.map(([first, second]) => ({ ...validCase(first), pairedWith: validCase(second) })),
+    ...repeats.filter(
+      (c) => contract.bodies.isValid(c.value) && (!c.between || contract.bodies.isValid(c.between.value)),
+    ),
+  ];
 }
 
 /** Bodies breaking one schema rule, or not JSON at all, signed. */

@@ -5,6 +5,10 @@ import type { PrismInFront } from "./schema-walk.js";
 
 /** What the checks need to know of the operation, read from the spec (nothing hard-coded). */
 export interface Contract {
+  /** The operation's id, method (upper case) and path, as the spec names them. */
+  operationId: string;
+  method: string;
+  path: string;
   bodies: BodyArbitraries;
   /** Whether a status is declared: exactly, by a range such as `4XX`, or by `default`. */
   declaresStatus(status: number): boolean;
@@ -16,9 +20,38 @@ export interface Contract {
 
 type Responses = Record<string, { content?: Record<string, unknown> }>;
 
-/** @param prismInFront whether Prism answers for the target (embedded mock, proxy): see PrismInFront. */
-export function contractOf(doc: OpenApiDocument, prismInFront: PrismInFront = "none"): Contract {
-  const operation = operationOf(doc, "put", "/restore-jobs");
+/** The operation the job verifies (the other operations of the spec are not verified yet). */
+export const verifiedOperationId = "StartRestoreJob";
+
+/**
+ * Where the operation `operationId` is in the document: the first path and method that name it;
+ * a document that names none, PUT /restore-jobs (StartRestoreJob's place).
+ */
+export function placeOf(doc: OpenApiDocument, operationId: string): { method: string; path: string } {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, operation] of Object.entries((item ?? {}) as Record<string, unknown>)) {
+      if ((operation as { operationId?: unknown } | null)?.operationId === operationId)
+        return { method: method.toUpperCase(), path };
+    }
+  }
+  return { method: "PUT", path: "/restore-jobs" };
+}
+
+/**
+ * @param prismInFront whether Prism answers for the target (embedded mock, proxy): see PrismInFront.
+ * @param clientJudge the client's own judgement of a valid input (`findInputProblems`), when it
+ *   judges this document's operation: one source of validity for the client and the job, so that
+ *   the job never asks a 200 for a body the client itself refuses (a rule the spec states in words
+ *   that JSON Schema cannot hold).
+ */
+export function contractOf(
+  doc: OpenApiDocument,
+  prismInFront: PrismInFront = "none",
+  clientJudge?: (body: unknown) => boolean,
+  operationId = verifiedOperationId,
+): Contract {
+  const { method, path } = placeOf(doc, operationId);
+  const operation = operationOf(doc, method, path);
   const responses = (operation.responses ?? {}) as Responses;
   const keyOf = (status: number): string | undefined => {
     const exact = String(status);
@@ -28,12 +61,15 @@ export function contractOf(doc: OpenApiDocument, prismInFront: PrismInFront = "n
   const compile = createValidatorFactory();
   const validators = new Map<string, ReturnType<typeof compile>>();
   for (const key of Object.keys(responses)) {
-    const schema = responseSchemaOf(doc, key);
+    const schema = responseSchemaOf(doc, key, method, path);
     if (schema) validators.set(key, compile(schema));
   }
   const examples = requestExamplesOf(operation);
   return {
-    bodies: bodyArbitraries(requestSchemaOf(doc), examples, prismInFront),
+    operationId,
+    method,
+    path,
+    bodies: bodyArbitraries(requestSchemaOf(doc, method, path), examples, prismInFront, clientJudge),
     declaresStatus: (status) => keyOf(status) !== undefined,
     mediaTypesOf: (status) => {
       const key = keyOf(status);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { isObjectOrArray } from "../json.js";
 import type { JsonSchema } from "../openapi-document.js";
+import { prototypeNames } from "./near-miss.js";
 import { propertiesOf, requiredOf, type SchemaDocument, typesOf } from "./schema-walk.js";
 import { valueArbitrary } from "./valid-body-arbitrary.js";
 
@@ -11,7 +12,8 @@ const longText = "x".repeat(4096);
  * Valid bodies every valid-data check runs first (fast-check `examples`), so that what valid
  * cases cover (docs/verify.md) is covered on every run, not by chance: the spec's own request
  * examples, each value of every enum member, empty and Unicode maps, only the required members,
- * every optional member present, and long strings. Each is `base` (valid: the first valid example of the spec,
+ * every optional member present, long strings, and map keys that are names of JavaScript's
+ * object prototype (`constructor`, `__proto__`). Each is `base` (valid: the first valid example of the spec,
  * else a generated body) with one member changed; when that breaks another rule (a new enum value
  * the spec ties to other members, as EFS is to `Encrypted`), a generated valid body with that
  * member pinned instead. The caller drops any that is still invalid (a pattern a long string
@@ -58,6 +60,8 @@ export function coverageBodies(
       if (typesOf(doc.resolve(extra)).includes("string")) {
         out.push(withMember(name, { 名前: unicodeText, "emoji 🎉": "ok", [unicodeText]: unicodeText }));
         out.push(withMember(name, { long: longText }));
+        // Names of JavaScript's object prototype are keys like any other.
+        out.push(withMember(name, Object.fromEntries(prototypeNames.map((key) => [key, key]))));
       }
     }
     if (typesOf(sub).includes("string") && sub.enum === undefined) {

@@ -21,14 +21,17 @@ const agents = {
   "https:": new HttpsAgent({ keepAlive: true }),
 };
 
-/** Opens the request to `url`, its Host from the URL (as fetch sets it). */
-function open(url: URL, method: string, headers: Record<string, string>): ClientRequest {
+/**
+ * Opens the request to `url`, its Host from the URL (as fetch sets it), on a kept-alive
+ * connection, or on one of its own (`agent: false`: a new connection, closed after the answer).
+ */
+function open(url: URL, method: string, headers: Record<string, string>, connection?: "new"): ClientRequest {
   const { host: _host, ...rest } = headers;
   const https = url.protocol === "https:";
   return (https ? httpsRequest : httpRequest)(url, {
     method,
     headers: rest,
-    agent: https ? agents["https:"] : agents["http:"],
+    agent: connection === "new" ? false : https ? agents["https:"] : agents["http:"],
   });
 }
 
@@ -76,7 +79,7 @@ export function exchange(
       message,
       durationMs: elapsed(),
     });
-    const req = open(new URL(request.url), request.method, request.headers);
+    const req = open(new URL(request.url), request.method, request.headers, request.connection);
     const timer = setTimeout(() => {
       finish({ failure: failure("timeout", `no answer within ${timeoutMs} ms`) });
       req.destroy();

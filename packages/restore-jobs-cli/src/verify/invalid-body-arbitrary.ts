@@ -31,7 +31,14 @@ export interface Breakage {
     // Near misses (near-miss.ts): one small step from a valid value.
     | "near_pattern"
     | "near_enum"
-    | "near_type";
+    | "near_type"
+    // Inside a conditional: a compared value's near variant, or a triggering member given empty.
+    | "near_conditional"
+    // Lenient parsers (near-miss.ts): a known member's name in another case, a name of
+    // JavaScript's object prototype, a value nested past a parser's depth.
+    | "near_member_name"
+    | "prototype_member"
+    | "deep_nesting";
   path: string[];
   value?: unknown;
   /** For `conditional`: the members that make the `if` hold, merged in before the break. */
@@ -44,18 +51,22 @@ export function applyBreakage(body: unknown, breakage: Breakage): unknown {
   return "value" in breakage ? setAt(base, breakage.path, breakage.value) : deleteAt(base, breakage.path);
 }
 
-const otherTypeValues: Record<string, fc.Arbitrary<unknown>> = {
-  string: fc.oneof(fc.integer(), fc.boolean(), fc.constant([]), fc.constant({})),
-  boolean: fc.oneof(fc.constantFrom("true", "false", 0, 1), fc.constant({})),
-  object: fc.oneof(
+/**
+ * A value of each other JSON type, one arbitrary per type (so that the fixed phase, one body per
+ * arbitrary, sends every one of them whatever the seed: an object given as an array included).
+ */
+const otherTypeValues: Record<string, fc.Arbitrary<unknown>[]> = {
+  string: [fc.integer(), fc.boolean(), fc.constant([]), fc.constant({})],
+  boolean: [fc.constantFrom("true", "false"), fc.constantFrom(0, 1), fc.constant({}), fc.constant([])],
+  object: [
     fc.string({ maxLength: 8 }),
     fc.integer(),
     fc.boolean(),
     fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }),
-  ),
-  integer: fc.oneof(fc.string({ maxLength: 8 }), fc.boolean(), fc.constant(1.5)),
-  number: fc.oneof(fc.string({ maxLength: 8 }), fc.boolean()),
-  array: fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant({})),
+  ],
+  integer: [fc.string({ maxLength: 8 }), fc.boolean(), fc.constant(1.5), fc.constant([])],
+  number: [fc.string({ maxLength: 8 }), fc.boolean(), fc.constant({})],
+  array: [fc.string({ maxLength: 8 }), fc.integer(), fc.constant({})],
 };
 
 /**
@@ -91,7 +102,8 @@ export function breakageArbitraries(
     const type = types[0] ?? "string";
     const others = otherTypeValues[type];
     if (others && types.length === 1)
-      out.push(others.map((value) => ({ rule: "wrong_type" as const, path: at, value })));
+      for (const other of others)
+        out.push(other.map((value) => ({ rule: "wrong_type" as const, path: at, value })));
   }
   if ("const" in schema) {
     out.push(

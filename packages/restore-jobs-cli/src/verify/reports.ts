@@ -29,7 +29,11 @@ export function closingTable(outcome: VerifyOutcome): string {
     r.check,
     String(r.cases),
     String(r.requests ?? 0),
-    r.result === "skipped" ? `skipped (${r.skippedBecause})` : r.result,
+    r.result === "skipped"
+      ? `skipped (${r.skippedBecause})`
+      : r.result === "not_judged"
+        ? "not judged (every answer was another check's business)"
+        : r.result,
   ]);
   const header = ["check", "cases", "requests", "result"];
   const widths = [0, 1, 2].map((i) =>
@@ -60,8 +64,13 @@ function specText({ spec }: VerifyOutcome): string {
 }
 
 /** With --rate-limit: the limit and the rate kept. */
-function rateText({ rateLimit: r }: VerifyOutcome): string {
-  return r ? `, rate limit ${r.limit}: ${r.requests} requests at ${r.perSecond}/s` : "";
+function rateText({ rateLimit: r, throttled: t }: VerifyOutcome): string {
+  return [
+    r ? `, rate limit ${r.limit}: ${r.requests} requests at ${r.perSecond}/s` : "",
+    t
+      ? `, throttled ${t.times} time(s) (429 with Retry-After, waited ${(t.waitedMs / 1000).toFixed(1)} s in all)`
+      : "",
+  ].join("");
 }
 
 /**
@@ -97,7 +106,11 @@ export function describeFinding(finding: ReportedFinding): string {
     `✗ ${finding.check}: ${finding.message}`,
     `  replay: ${finding.replay}`,
     `  seed ${finding.seed}, path ${finding.path}`,
-    `  counterexample (shrunk): ${finding.counterexample}`,
+    finding.flaky
+      ? `  counterexample (not shrunk: flaky): ${finding.counterexample}\n  flaky: the failure did not come back when the same case was sent again ${finding.flaky.replaysPassed} time(s); the exchange that broke comes first, then the replays that passed`
+      : finding.sentBy
+        ? `  the case (${finding.sentBy}'s, not shrunk): ${finding.counterexample}`
+        : `  counterexample (shrunk): ${finding.counterexample}`,
     ...finding.exchanges.flatMap((e, i) => [
       `  request${finding.exchanges.length > 1 ? ` ${i + 1}` : ""}:\n${indent(finding.curl[i] ?? "", 4)}`,
       `  response:\n${indent(responseSummary(e), 4)}`,
@@ -120,11 +133,13 @@ function xml(text: string): string {
 
 export function junitXml(outcome: Report): string {
   const failures = findingsOf(outcome).length;
-  const skipped = outcome.results.filter((r) => r.result === "skipped").length;
+  const skipped = outcome.results.filter((r) => r.result === "skipped" || r.result === "not_judged").length;
   const cases = outcome.results.map((r) => {
     const head = `  <testcase classname="restore-jobs.verify" name="${r.check}" time="${(r.durationMs / 1000).toFixed(3)}">`;
     if (r.result === "skipped")
       return `${head}<skipped message="${xml(r.skippedBecause ?? "")}"/></testcase>`;
+    if (r.result === "not_judged")
+      return `${head}<skipped message="not judged: every answer was another check's business"/></testcase>`;
     if (!r.finding) return `${head}</testcase>`;
     return `${head}\n    <failure message="${xml(r.finding.message)}" type="${r.check}">${xml(describeFinding(r.finding))}</failure>\n  </testcase>`;
   });
@@ -142,7 +157,12 @@ export function junitXml(outcome: Report): string {
 
 export function summaryMarkdown(outcome: Report): string {
   const findings = findingsOf(outcome);
-  const icon = { pass: "✅ pass", fail: "❌ fail", skipped: "➖ skipped" } as const;
+  const icon = {
+    pass: "✅ pass",
+    fail: "❌ fail",
+    skipped: "➖ skipped",
+    not_judged: "➖ not judged",
+  } as const;
   return [
     `## restore-jobs verify: ${findings.length === 0 ? "the target keeps the contract" : `${findings.length} finding(s)`}`,
     "",

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Check, CheckContext } from "./checks.js";
+import type { Check, CheckContext, Judgement } from "./checks.js";
 import { type DrawnCases, drawWhileSending } from "./drawn-cases.js";
 import type { Redactor } from "./redaction.js";
 import { toCurl } from "./redaction.js";
@@ -20,6 +20,8 @@ export interface RunCheckOptions {
   /** The job's draws of its checks' cases, shared by the checks that draw the same ones. */
   drawn?: DrawnCases | undefined;
   redactor: Redactor;
+  /** Every judgement of a case (not of its shrinking), with the case's path: see every-answer.ts. */
+  observe?: ((requestCase: RequestCase, judgement: Judgement, path: string) => void) | undefined;
   onProgress?: ((check: string, done: number, planned: number) => void) | undefined;
 }
 
@@ -65,6 +67,8 @@ export async function runCheck(
   let replayPath = options.path;
   let cases = 0;
   let judged = 0;
+  // The first failure as it happened: the finding, whether or not it comes back.
+  let first: Failure | undefined;
   if (replayPath === undefined) {
     const draw = options.drawn?.drawFor(check, params) ?? drawWhileSending(check.cases(context), params);
     let next = start;
@@ -75,12 +79,17 @@ export async function runCheck(
         if (at >= end || (firstFailure !== undefined && at > firstFailure)) return;
         const requestCase = await draw.caseAt(at);
         if (requestCase === undefined) return;
-        const { verdict } = await check.judge(requestCase, context);
+        const judgement = await check.judge(requestCase, context);
+        const { exchanges, verdict } = judgement;
+        options.observe?.(requestCase, judgement, String(at));
         cases++;
         options.onProgress?.(check.name, Math.min(cases, planned), planned);
         if (verdict.result === "skip") continue;
         judged++;
-        if (verdict.result === "fail") firstFailure = Math.min(firstFailure ?? at, at);
+        if (verdict.result === "fail" && (firstFailure === undefined || at < firstFailure)) {
+          firstFailure = at;
+          first = { requestCase, exchanges, message: verdict.message };
+        }
       }
     };
     await Promise.all(Array.from({ length: options.workers ?? 1 }, worker));
@@ -95,17 +104,28 @@ export async function runCheck(
     replayPath = String(firstFailure);
   }
 
+  // Judging again sends again: an answer another check's judgement kept (shared-answers.ts) would
+  // only say the same thing twice, and a failure that does not come back must be seen not to.
+  const fresh: CheckContext = { ...context, answerOf: context.send };
   let shrinkCases = 0;
   // A failing case found above is counted already: judging it again to shrink it is not a new case.
   let countedAlready = options.path === undefined;
-  let last: { requestCase: RequestCase; exchanges: Exchange[]; message: string } | undefined;
+  let last: Failure | undefined;
+  // The exchanges of the replays of the first failure that passed (a flaky finding shows them).
+  const passedReplays: Exchange[][] = [];
   const property = fc.asyncProperty(check.cases(context), async (requestCase) => {
     // Past the shrinking budget: keep the smallest failing case found so far.
     if (++shrinkCases > options.maxShrinkCases) return true;
     const counted = countedAlready;
+    const replaying = shrinkCases === 1 && first !== undefined;
     countedAlready = false;
     if (!counted) cases++;
-    const { exchanges, verdict } = await check.judge(requestCase, context);
+    const judgement = await check.judge(requestCase, fresh);
+    const { exchanges, verdict } = judgement;
+    // Replaying a finding (--path): its case's answers are judged by the other checks too.
+    if (options.path !== undefined && shrinkCases === 1)
+      options.observe?.(requestCase, judgement, options.path);
+    if (replaying && verdict.result !== "fail") passedReplays.push(exchanges);
     if (verdict.result === "skip") return true;
     if (!counted) judged++;
     if (verdict.result === "pass") return true;
@@ -113,16 +133,32 @@ export async function runCheck(
     return false;
   });
   const details = await fc.check(property, { ...params, path: replayPath });
-  const durationMs = Math.round(performance.now() - started);
-  if (!details.failed || !last) {
-    if (details.failed) {
-      // The property threw instead of returning false: a bug of the job, not a finding.
-      throw new Error(`check ${check.name} crashed: ${String(details.errorInstance)}`);
-    }
-    return { ...base, cases, judged, deterministic: examples.length, result: "pass", durationMs };
+  if (details.failed && !last) {
+    // The property threw instead of returning false: a bug of the job, not a finding.
+    throw new Error(`check ${check.name} crashed: ${String(details.errorInstance)}`);
   }
+  let path = details.counterexamplePath ?? replayPath;
+  if (!last && first) {
+    // The first failure did not come back when its case was judged again: judge it a few more
+    // times; if it still does not, it is a flaky finding (as Schemathesis and Hypothesis report
+    // one), never a pass. An intermittent 500 is what a CI run exists to catch.
+    for (let replay = passedReplays.length; replay < flakyReplays && !last; replay++) {
+      const { exchanges, verdict } = await check.judge(first.requestCase, fresh);
+      if (verdict.result === "fail")
+        last = { requestCase: first.requestCase, exchanges, message: verdict.message };
+      else passedReplays.push(exchanges);
+    }
+    path = replayPath;
+    last ??= {
+      ...first,
+      message: `${first.message} (flaky: it did not come back in ${passedReplays.length} replay${passedReplays.length === 1 ? "" : "s"} of the same case, shown after the exchange that broke)`,
+      exchanges: [...first.exchanges, ...passedReplays.flat()],
+      flaky: passedReplays.length,
+    };
+  }
+  const durationMs = Math.round(performance.now() - started);
+  if (!last) return { ...base, cases, judged, deterministic: examples.length, result: "pass", durationMs };
   const { redactor } = options;
-  const path = details.counterexamplePath ?? "";
   const exchanges = last.exchanges.map((e) => redactor.exchange(e));
   return {
     ...base,
@@ -135,16 +171,29 @@ export async function runCheck(
       check: check.name,
       message: redactor.text(last.message),
       seed: details.seed,
-      path,
+      path: path ?? "",
       counterexample: redactor.text(fc.stringify(describeCase(last.requestCase))),
       exchanges,
       curl: exchanges.map((e) => redactor.text(toCurl(e.request))),
+      ...(last.flaky !== undefined && { flaky: { replaysPassed: last.flaky } }),
     },
   };
 }
 
+/** A failing judgement: the case, what was sent and received, why it failed. */
+interface Failure {
+  requestCase: RequestCase;
+  exchanges: Exchange[];
+  message: string;
+  /** Set when it did not come back: how many replays of the case passed. */
+  flaky?: number;
+}
+
+/** How often a first failure is judged again, at most, before it is reported as flaky. */
+const flakyReplays = 3;
+
 /** The counterexample as users read it: the body as the value sent when it is JSON. */
-function describeCase(requestCase: RequestCase): unknown {
+export function describeCase(requestCase: RequestCase): unknown {
   const { kind, auth, breakage } = requestCase;
   const body = "value" in requestCase ? requestCase.value : requestCase.body;
   return breakage ? { kind, auth, breakage, body } : { kind, auth, body };

@@ -15,17 +15,27 @@ export const checkNames = [
 export type CheckName = (typeof checkNames)[number];
 
 /**
- * SigV4 rules a target that verifies signatures must enforce, each a way to break one: signed for
- * another service, for another region, an X-Amz-Date an hour old (outside the 15-minute window),
- * the signed headers of an accepted request replayed with another body, and signed without the
- * session token the credentials have.
+ * SigV4 rules a target that verifies signatures must enforce, each a way to break one (the table
+ * of docs/verify.md, "SigV4 rules checked"): signed for another service, for another region; an
+ * X-Amz-Date 20 minutes old or 20 minutes ahead (outside the 15-minute window, both ways); the
+ * signed headers of an accepted request replayed with another body; signed without the session
+ * token the credentials have; `host` left out of SignedHeaders; `UNSIGNED-PAYLOAD` for the payload
+ * hash (S3's alone); a credential scope dated another day than X-Amz-Date; a query string sent
+ * but not signed; an Authorization that is not SigV4 at all (Bearer, Basic).
  */
 export const sigv4Breaches = [
   "other_service",
   "other_region",
   "stale_date",
+  "future_date",
   "body_changed",
   "token_missing",
+  "host_unsigned",
+  "unsigned_payload",
+  "scope_date_mismatch",
+  "query_unsigned",
+  "bearer_token",
+  "basic_auth",
 ] as const;
 export type Sigv4Breach = (typeof sigv4Breaches)[number];
 
@@ -49,6 +59,15 @@ export interface RequestCase {
    * another token (either must give another id).
    */
   pairedWith?: RequestCase;
+  /**
+   * For idempotency's repeat (no `pairedWith`): how the same request comes again: at once on the
+   * same connection (the default), on a new connection, after `between` (a request with another
+   * token), or after a pause of a few seconds.
+   */
+  repeat?: "at_once" | "new_connection" | "after_others" | "after_pause";
+  between?: RequestCase;
+  /** Sent on a connection of its own, not a kept-alive one. */
+  connection?: "new";
   body: string;
   value?: unknown;
   breakage?: Breakage;
@@ -59,6 +78,8 @@ export interface SentRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** Sent on a connection of its own, not a kept-alive one. */
+  connection?: "new";
 }
 
 export interface ReceivedResponse {
@@ -100,6 +121,14 @@ export interface Finding {
   /** The exchanges of the shrunk counterexample (two for idempotency); secrets redacted. */
   exchanges: Exchange[];
   curl: string[];
+  /**
+   * The failure did not come back: judged again `replaysPassed` times, the same case passed. The
+   * finding is the first failure (its exchanges first, then the replays'); the target still
+   * breaks the contract, intermittently.
+   */
+  flaky?: { replaysPassed: number };
+  /** Found on the answer to another check's case (every-answer.ts): that check, whose path this is. */
+  sentBy?: CheckName;
 }
 
 export interface CheckResult {
@@ -112,7 +141,8 @@ export interface CheckResult {
   requests?: number;
   /** Of the planned cases, how many are the check's deterministic ones, sent on every run first. */
   deterministic?: number;
-  result: "pass" | "fail" | "skipped";
+  /** `not_judged`: it ran, but every answer was another check's business: no pass, no finding. */
+  result: "pass" | "fail" | "skipped" | "not_judged";
   skippedBecause?: string;
   /** What part of the check did not run against this target, and why. */
   partlySkipped?: string;

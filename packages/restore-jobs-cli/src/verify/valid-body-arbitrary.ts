@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isObjectOrArray } from "../json.js";
+import { isObject, isObjectOrArray } from "../json.js";
 import type { JsonSchema } from "../openapi-document.js";
 import { deepMerge } from "./json-path.js";
 import {
@@ -121,7 +121,7 @@ function objectArbitrary(doc: SchemaDocument, schema: JsonSchema): fc.Arbitrary<
   const required = new Set(parts.flatMap(requiredOf));
   const names = Object.keys(properties);
   const members = fc.record(
-    Object.fromEntries(names.map((name) => [name, valueArbitrary(doc, properties[name])])),
+    Object.fromEntries(names.map((name) => [name, memberArbitrary(doc, schema, name, properties[name])])),
     { requiredKeys: names.filter((name) => required.has(name)) },
   );
   const extra = schema.additionalProperties;
@@ -148,6 +148,26 @@ function objectArbitrary(doc: SchemaDocument, schema: JsonSchema): fc.Arbitrary<
     .map(({ value, patches }) =>
       applyConditionals(doc, conditionals, value, patches as [unknown, unknown][]),
     );
+}
+
+/**
+ * A member's values: drawn from its schema, and now and then one the object's own `examples` show
+ * for it. A rule the spec states only in words (Metadata's `ItemsToRestore`, a JSON array of one
+ * to five paths written as a string) is one a drawn string rarely keeps; the spec's examples keep
+ * it, so valid bodies that hold the member still come (the client's judgement filters the rest).
+ */
+function memberArbitrary(
+  doc: SchemaDocument,
+  schema: JsonSchema,
+  name: string,
+  raw: unknown,
+): fc.Arbitrary<unknown> {
+  const drawn = valueArbitrary(doc, raw);
+  const shown = (Array.isArray(schema.examples) ? schema.examples : []).flatMap((example) =>
+    isObject(example) && Object.hasOwn(example, name) ? [example[name]] : [],
+  );
+  if (shown.length === 0) return drawn;
+  return fc.oneof({ weight: 3, arbitrary: drawn }, { weight: 1, arbitrary: fc.constantFrom(...shown) });
 }
 
 function applyConditionals(

@@ -1,13 +1,21 @@
-import { credentialsFromEnv } from "restore-jobs";
+import { credentialsFromEnv, findInputProblems } from "restore-jobs";
+import { loadSpec, type OpenApiDocument, requestSchemaOf } from "../openapi-document.js";
 import { type Check, type CheckContext, checks } from "./checks.js";
-import { type Contract, contractOf } from "./contract.js";
+import { type Contract, contractOf, placeOf, verifiedOperationId } from "./contract.js";
 import { DrawnCases } from "./drawn-cases.js";
 import { VerifyCannotRun } from "./errors.js";
-import { jobTransport, type RateKept } from "./job-transport.js";
+import { EveryAnswer } from "./every-answer.js";
+import { jobTransport, type RateKept, type Throttled } from "./job-transport.js";
 import { startPrism } from "./prism-process.js";
 import type { RateLimit } from "./rate-limiter.js";
 import { Redactor } from "./redaction.js";
-import { dummyCredentials, type RequestBuilder, regionFromEnv, requestBuilder } from "./request-signing.js";
+import {
+  dummyCredentials,
+  operationUrl,
+  type RequestBuilder,
+  regionFromEnv,
+  requestBuilder,
+} from "./request-signing.js";
 import { drawParameters, runCheck } from "./run-check.js";
 import type { PrismInFront } from "./schema-walk.js";
 import type { Shard } from "./shard.js";
@@ -47,6 +55,9 @@ export interface VerifyOptions {
 
 export type VerifyMode = "embedded-mock" | "target" | "proxy";
 
+/** How long idempotency waits before a repeat after a pause: a store with a short time-to-live forgets by then. */
+export const repeatPauseMs = 3000;
+
 /** Against the embedded mock, the job keeps this many cases in flight unless told otherwise. */
 export const embeddedMockWorkers = 8;
 
@@ -69,6 +80,8 @@ export interface VerifyOutcome {
   spec: SpecIdentity;
   /** With `--rate-limit`: the limit and the rate the job kept. */
   rateLimit?: RateKept | undefined;
+  /** When the target throttled the job (429 with Retry-After, waited out): how often, how long. */
+  throttled?: Throttled | undefined;
   /** When negative_data_rejected ran: what its deterministic phase sent, whatever the seed. */
   negativeCoverage?: NegativeCoverageCount | undefined;
 }
@@ -89,7 +102,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
   const spec = await loadJobSpec(options.spec, options.cwd ?? process.cwd());
   let contract: Contract;
   try {
-    contract = contractOf(spec.doc, prismInFrontOf[mode]);
+    contract = contractOf(spec.doc, prismInFrontOf[mode], await clientJudgeOf(spec.doc));
   } catch (error) {
     throw new VerifyCannotRun(
       "SPEC_UNREADABLE",
@@ -124,6 +137,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
     viaProxy: options.proxy !== undefined,
     sessionToken: credentials.sessionToken !== undefined,
     staticAnswers: embedded,
+    pauseMs: Math.min(repeatPauseMs, options.timeoutMs),
     replay: (sent, body) => {
       requests++;
       return wire.send({ ...sent.request, body });
@@ -137,7 +151,10 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
   let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
   let prismStarted = false;
   try {
-    if (options.proxy) await wire.ensureReachable(options.proxy);
+    // Reachable is: something answers at the contract's own path (a GET, which changes nothing),
+    // not at `/`, which a server of this API need not answer at all.
+    const probe = (base: URL) => wire.ensureReachable(operationUrl(base, contract.path));
+    if (options.proxy) await probe(options.proxy);
     if (!options.target) {
       const starting = startPrism(await spec.prismPath(), options.proxy).finally(() => {
         prismStarted = true;
@@ -147,15 +164,17 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       prism = await starting;
     }
     const target = options.target ?? prism!.url;
-    if (options.target) await wire.ensureReachable(target);
+    if (options.target) await probe(target);
     build = requestBuilder(
       target,
       credentials,
       regionFromEnv(options.env),
       options.proxy ?? target,
       options.headers,
+      contract,
     );
     const results: CheckResult[] = [];
+    const everyAnswer = new EveryAnswer(selected, context, redactor);
     for (const check of selected) {
       if (signal?.aborted) throw new VerifyCannotRun("INTERRUPTED", "interrupted");
       options.onInfo?.(`${check.name}: ${check.description}`);
@@ -169,6 +188,8 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
         workers: options.workers ?? (embedded ? embeddedMockWorkers : 1),
         drawn,
         redactor,
+        observe: (requestCase, judgement, path) =>
+          everyAnswer.observe(requestCase, judgement, check, { check: check.name, seed: options.seed, path }),
         onProgress: options.onProgress,
       });
       // A crash of our own Prism is the job's failure, not the target's finding.
@@ -176,6 +197,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       if (prismExit) throw new VerifyCannotRun("PRISM_EXITED", prismExit);
       results.push({ ...result, requests: requests - requestsBefore });
     }
+    for (const [i, result] of results.entries()) results[i] = withEveryAnswer(result, everyAnswer);
     return {
       target: options.proxy
         ? `${target.href} (Prism proxy to ${options.proxy.href})`
@@ -191,6 +213,7 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
       results,
       spec: { source: spec.source, sha256: spec.sha256 },
       rateLimit: wire.rateKept(),
+      throttled: wire.throttled(),
       negativeCoverage: selected.some((c) => c.name === "negative_data_rejected")
         ? {
             rules: contract.bodies.negativeCoverage.rules.length,
@@ -203,4 +226,36 @@ export async function verify(options: VerifyOptions, signal?: AbortSignal): Prom
     await prism?.stop();
     await spec.cleanup();
   }
+}
+
+/**
+ * A check's result with what it found judging the other checks' answers (every-answer.ts): its
+ * own finding first; a check that judged no answer at all is `not_judged`, never a pass.
+ */
+function withEveryAnswer(result: CheckResult, everyAnswer: EveryAnswer): CheckResult {
+  if (result.result !== "pass") return result;
+  const finding = everyAnswer.findings.get(result.check);
+  if (finding) return { ...result, result: "fail", finding };
+  const judged = result.judged + (everyAnswer.judged.get(result.check) ?? 0);
+  return judged === 0 ? { ...result, result: "not_judged" } : result;
+}
+
+/**
+ * The client's judgement of a valid input (`findInputProblems` of \`restore-jobs\`), when the
+ * document's request schema is the one the client was built from (the bundled spec's): the client
+ * holds the rules the spec states in words (ItemsToRestore a JSON array of one to five paths).
+ * Against another version of the contract (`--spec`), the client judges a contract that is not
+ * this one, and the schema alone judges.
+ */
+async function clientJudgeOf(doc: OpenApiDocument): Promise<((body: unknown) => boolean) | undefined> {
+  const schemaOf = (d: OpenApiDocument) => {
+    const { method, path } = placeOf(d, verifiedOperationId);
+    return JSON.stringify(requestSchemaOf(d, method, path));
+  };
+  try {
+    if (schemaOf(doc) !== schemaOf(await loadSpec())) return undefined;
+  } catch {
+    return undefined; // contractOf says what is wrong with the document
+  }
+  return (body) => findInputProblems(body).length === 0;
 }

@@ -60,6 +60,13 @@ describe("restore-jobs verify against loopback servers", () => {
       "answers a created_at that is not a date-time",
       ["response_schema_conformance"],
     ],
+    ...(["created_at_with_space", "created_at_offset_without_colon", "created_at_short_offset"] as const).map(
+      (breakage): [Breakage, string, string[]] => [
+        breakage,
+        "answers a created_at ajv-formats takes but RFC 3339 does not",
+        ["response_schema_conformance"],
+      ],
+    ),
     // 201 is both not the documented 200 and not a declared status: two checks, rightly.
     ["answers_201", "answers 201", ["positive_data_accepted", "status_code_conformance"]],
     ["answers_text_plain", "answers text/plain", ["content_type_conformance"]],
@@ -127,10 +134,20 @@ describe("the deterministic negative phase: every rule and near miss, whatever t
     ["numbers_in_metadata", "accepts numbers as Metadata values"],
     ["accepts_empty_recovery_point", "accepts an empty RecoveryPointArn"],
     ["accepts_iam_user", "accepts an IAM user ARN where a role is asked"],
+    ["case_insensitive_members", "matches member names in any case"],
+    ["in_lookup_members", "takes constructor, toString, __proto__ for known members"],
+    ["multiline_patterns", "matches an anchored pattern line by line"],
+    ["array_as_metadata", "takes an array for Metadata"],
+    ["loose_encrypted", 'takes Encrypted "TRUE" or " true" where the EFS rule asks "true"'],
+    ["truthy_kms_key", "does not apply the EFS rule to an empty KmsKeyId"],
   ];
   it.each(lenient)("fails negative_data_rejected on every run when the server %s (%s)", async (breakage) => {
     await failsOnEverySeed(breakage, seeds, "negative_data_rejected");
   });
+});
+
+it("names a 500 for a value nested past a parser's depth as not_a_server_error, on every run", async () => {
+  await failsOnEverySeed("crashes_on_deep_nesting", ["1", "20250101", "987654321"], "not_a_server_error");
 });
 
 describe("SigV4 as a contract: a server that checks less than SigV4 promises fails auth_enforced", () => {
@@ -147,6 +164,13 @@ describe("SigV4 as a contract: a server that checks less than SigV4 promises fai
     ["no_replay_window", "accepts an X-Amz-Date an hour old"],
     ["caches_authorization", "accepts a verified Authorization header again with another body"],
     ["token_optional", "accepts temporary credentials without their session token"],
+    ["window_thirty_minutes", "accepts an X-Amz-Date up to 30 minutes off"],
+    ["window_past_only", "accepts an X-Amz-Date in the future"],
+    ["host_optional", "accepts SignedHeaders without host"],
+    ["honors_unsigned_payload", "honours X-Amz-Content-Sha256: UNSIGNED-PAYLOAD"],
+    ["trusts_scope_date", "takes the credential scope's date without comparing it to X-Amz-Date"],
+    ["ignores_query", "leaves the query string out of the canonical request"],
+    ["accepts_bearer", "lets a Bearer or Basic Authorization in"],
   ];
   it.each(lax)("fails auth_enforced on every run when the server %s (%s)", async (breakage) => {
     await failsOnEverySeed(breakage, ["1", "20250101"], "auth_enforced");
@@ -172,4 +196,16 @@ describe("idempotency both ways", () => {
       expect(finding?.message).toMatch(/IdempotencyTokens got the same data\.id .* \(requests 1 and 2\)/);
     },
   );
+});
+
+describe("idempotency as real stores fail", () => {
+  const stores: [Breakage, string][] = [
+    ["store_per_connection", "keeps a store per connection"],
+    ["remembers_one_token", "remembers only the last token (a cache of one)"],
+    ["forgets_after_a_second", "forgets a token after a second"],
+    ["new_created_at_for_repeat", "answers a repeat with the same id but a new created_at"],
+  ];
+  it.each(stores)("fails idempotency on every run when the server %s (%s)", async (breakage) => {
+    await failsOnEverySeed(breakage, ["1", "20250101"], "idempotency");
+  });
 });

@@ -21,7 +21,7 @@ export type Hostility = (typeof hostilities)[number];
 
 export interface HostileServer {
   url: URL;
-  /** Requests received, by path. */
+  /** Requests received, by method and path (`GET /restore-jobs`). */
   requests: Map<string, number>;
   /** Body bytes written to each answer, in order. */
   bytesPerAnswer: number[];
@@ -110,8 +110,8 @@ export async function startHostileServer(hostility: Hostility): Promise<HostileS
   };
 
   const server = createServer((req, res) => {
-    const path = req.url ?? "";
-    requests.set(path, (requests.get(path) ?? 0) + 1);
+    const key = `${req.method} ${req.url ?? ""}`;
+    requests.set(key, (requests.get(key) ?? 0) + 1);
     const at = bytesPerAnswer.push(0) - 1;
     req.resume();
     req.on("end", () => answer(res, at));
