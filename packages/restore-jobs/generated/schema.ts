@@ -242,8 +242,9 @@ export interface components {
             /**
              * @description A Boolean value that, if true, specifies that the file system is encrypted. If
              *     `KmsKeyId` is specified, `Encrypted` must be set to `true`.
+             * @enum {string}
              */
-            Encrypted?: string;
+            Encrypted?: "true" | "false";
             /**
              * @description Specifies the Amazon Web Services KMS key that is used to encrypt the restored file
              *     system. You can specify a key from another Amazon Web Services account provided that
@@ -257,8 +258,9 @@ export interface components {
             /**
              * @description A Boolean value that, if true, specifies that the recovery point is restored to a new
              *     Amazon EFS file system.
+             * @enum {string}
              */
-            newFileSystem?: string;
+            newFileSystem?: "true" | "false";
             /**
              * @description An array of one to five strings where each string is a file path. Use
              *     `ItemsToRestore` to restore specific files or directories rather than the entire

@@ -46,6 +46,18 @@ describe("findInputProblems", () => {
     expect(problems).toHaveLength(4);
   });
 
+  it('holds Metadata\'s booleans to "true" and "false", as the documentation writes them', () => {
+    for (const value of ["true", "false"]) {
+      expect(findInputProblems({ ...valid, Metadata: { Encrypted: value, newFileSystem: value } })).toEqual(
+        [],
+      );
+    }
+    expect(findInputProblems({ ...valid, Metadata: { Encrypted: "TRUE", newFileSystem: "yes" } })).toEqual([
+      { pointer: "/Metadata/Encrypted", message: expect.stringContaining('"true"') },
+      { pointer: "/Metadata/newFileSystem", message: expect.stringContaining('"true"') },
+    ]);
+  });
+
   it("names missing required members", () => {
     expect(findInputProblems({})).toEqual([
       { pointer: "/RecoveryPointArn", message: "is required" },

@@ -4,15 +4,19 @@ import type { StartRestoreJobInput } from "../../src/index.js";
 const resourceTypes = [
   "Aurora",
   "DocumentDB",
+  "CloudFormation",
   "DynamoDB",
   "EBS",
   "EC2",
   "EFS",
+  "EKS",
   "FSx",
   "Neptune",
   "RDS",
+  "Redshift",
   "Storage Gateway",
   "S3",
+  "Timestream",
   "VirtualMachine",
 ] as const;
 
@@ -26,12 +30,26 @@ const trickyKeys = fc.constantFrom(
   "newFileSystem",
 );
 
-/** Metadata: any string keys and values, unicode and control characters included. */
-export const metadataArbitrary = fc.dictionary(
-  fc.oneof(fc.string({ unit: "grapheme", maxLength: 20 }), trickyKeys),
-  fc.string({ unit: "binary", maxLength: 40 }),
-  { maxKeys: 6 },
-);
+/** The Metadata keys whose values are Booleans written as strings: `"true"` or `"false"`. */
+const booleanKeys = new Set(["newFileSystem", "Encrypted"]);
+
+/**
+ * Metadata: any string keys and values, unicode and control characters included; a Boolean key's
+ * value is `"true"` or `"false"`, as the spec's enum holds it.
+ */
+export const metadataArbitrary = fc
+  .tuple(
+    fc.dictionary(
+      fc.oneof(fc.string({ unit: "grapheme", maxLength: 20 }), trickyKeys),
+      fc.string({ unit: "binary", maxLength: 40 }),
+      { maxKeys: 6 },
+    ),
+    fc.boolean(),
+  )
+  .map(([metadata, flag]) => {
+    for (const key of Object.keys(metadata)) if (booleanKeys.has(key)) metadata[key] = String(flag);
+    return metadata;
+  });
 
 /** Inputs valid against the spec (the EFS KmsKeyId and ItemsToRestore rules never arise: no such keys). */
 export const validInputArbitrary: fc.Arbitrary<StartRestoreJobInput> = fc.record(
