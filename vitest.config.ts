@@ -23,6 +23,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Tests start real servers and child processes; forks keep a crash in one from taking the rest.
     pool: "forks",
+    // Two files at a time, where vitest would take one on two cores (cores - 1): most files spend
+    // their time waiting on the servers, Prism and jobs they start, not on the CPU.
+    maxWorkers: 2,
     reporters: ["default"],
   },
 });
