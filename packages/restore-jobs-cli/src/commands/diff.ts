@@ -35,7 +35,7 @@ Exit status:
   0  no change at or above --fail-on
   1  a change at or above --fail-on was found
   2  it could not run (bad arguments, an --ignore file that is not a list of entries with id,
-     operation and reason, an unreadable or invalid document, a $ref cycle
+     operation and reason or names an id no rule reports, an unreadable or invalid document, a $ref cycle
      that never reaches a schema, a document nested more than 1500 levels deep)
 
 A change inside a component shared along many paths is reported once, at the component; the

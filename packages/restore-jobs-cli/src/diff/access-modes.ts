@@ -6,6 +6,7 @@
  * changes for such members and tells compare-members.ts which names to leave out.
  */
 import { pointer } from "./pointer.js";
+import { type After, ruleIn } from "./rules.js";
 import { capital, join, type Place, type SchemaContext } from "./schema-context.js";
 import { type SchemaView, viewOf } from "./schema-view.js";
 import type { Level } from "./types.js";
@@ -26,10 +27,14 @@ export function membersNotOnThisSide(
     return schema !== undefined && viewOf(schema)[mode];
   };
   const skipped = new Set<string>();
-  const report = (id: string, level: Level, name: string, text: string) =>
+  const report = (
+    id: After<"request.property." | "response.property.">,
+    name: string,
+    text: string,
+    chosen?: Level,
+  ) =>
     ctx.sink.add({
-      id: `${direction}.property.${id}`,
-      level,
+      ...ruleIn(direction, `property.${id}`, chosen),
       operation: ctx.operation,
       location: pointer(place.location, "properties", name),
       message: `${capital(direction)} member \`${join(place.path, name)}\` ${text}.`,
@@ -40,31 +45,26 @@ export function membersNotOnThisSide(
     if (!was && !now) continue;
     skipped.add(name);
     const [inBefore, inAfter] = [before.properties.has(name), after.properties.has(name)];
-    if (!inBefore) report(`${word}-added`, "info", name, `was added as ${mode}; ${why}`);
-    else if (!inAfter) report(`${word}-removed`, "info", name, `(${mode}) was removed; ${why}`);
+    if (!inBefore) report(`${word}-added`, name, `was added as ${mode}; ${why}`);
+    else if (!inAfter) report(`${word}-removed`, name, `(${mode}) was removed; ${why}`);
     else if (was && now) continue;
     else if (now && direction === "request")
-      report(
-        "became-read-only",
-        "warning",
-        name,
-        "became readOnly; clients that send it may be rejected or ignored",
-      );
+      report("became-read-only", name, "became readOnly; clients that send it may be rejected or ignored");
     else if (now)
       report(
         "became-write-only",
-        before.required.has(name) ? "breaking" : "info",
         name,
         `became writeOnly; it no longer arrives${before.required.has(name) ? " although old code requires it" : ""}`,
+        before.required.has(name) ? "breaking" : "info",
       );
     else if (direction === "request")
       report(
         "no-longer-read-only",
-        after.required.has(name) ? "breaking" : "info",
         name,
         `is no longer readOnly${after.required.has(name) ? " and is required: old clients do not send it" : ""}`,
+        after.required.has(name) ? "breaking" : "info",
       );
-    else report("no-longer-write-only", "info", name, "is no longer writeOnly; it may now arrive");
+    else report("no-longer-write-only", name, "is no longer writeOnly; it may now arrive");
   }
   return skipped;
 }

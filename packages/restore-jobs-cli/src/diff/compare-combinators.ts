@@ -31,12 +31,12 @@ export function compareCombinators(
   if (now === "oneOf" && apart) return; // the same values either way
   add(
     "variant.combinator-changed",
-    now === "anyOf" ? byDirection(ctx, "info", "warning") : byDirection(ctx, "breaking", "info"),
     `The variants of ${subject(ctx, place)} changed from ${was} to ${now}: ${
       now === "anyOf"
         ? "a value may now match several of them"
         : "a value matching several of them is now refused"
     }.`,
     pointer(place.location, now),
+    now === "anyOf" ? byDirection(ctx, "info", "warning") : byDirection(ctx, "breaking", "info"),
   );
 }

@@ -4,6 +4,8 @@
  * at every level, which the rules' cycle check (the same pair met again) never sees. Should the
  * stack run out, the body is reported as not judged past where the rules got, not crashed on.
  */
+
+import { rule } from "./rules.js";
 import type { SchemaContext } from "./schema-context.js";
 
 export function withinStack(ctx: SchemaContext, location: string, compare: () => void): void {
@@ -12,8 +14,7 @@ export function withinStack(ctx: SchemaContext, location: string, compare: () =>
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     ctx.sink.add({
-      id: "schema.depth-unjudged",
-      level: "warning",
+      ...rule("schema.depth-unjudged"),
       operation: ctx.operation,
       location,
       message: `The ${ctx.direction} schema here recurses too deep to compare (a schema recursing through allOf, or nested thousands of levels); it is judged only as far as the rules got.`,

@@ -9,9 +9,9 @@
  */
 import { isObject } from "../json.js";
 import { pointer } from "./pointer.js";
-import { byDirection, capital, type Place, type SchemaContext, show, subject } from "./schema-context.js";
+import { type After, ruleIn } from "./rules.js";
+import { capital, type Place, type SchemaContext, show, subject } from "./schema-context.js";
 import type { SchemaView } from "./schema-view.js";
-import type { Level } from "./types.js";
 
 /** The variant a mapping names, by its last pointer token or name (`#/components/schemas/Cat` → `Cat`). */
 const variantName = (target: unknown) => String(target).split("/").pop() ?? "";
@@ -31,26 +31,19 @@ export function compareDiscriminator(
   const now = after.keywords.get("discriminator");
   if (was === undefined && now === undefined) return;
   const location = pointer(place.location, "discriminator");
-  const add = (id: string, level: Level, message: string, at = location) =>
+  const add = (id: After<"request.discriminator.">, message: string, at = location) =>
     ctx.sink.add({
-      id: `${ctx.direction}.discriminator.${id}`,
-      level,
+      ...ruleIn(ctx.direction, `discriminator.${id}`),
       operation: ctx.operation,
       location: at,
       message,
     });
   const what = `the discriminator of ${subject(ctx, place)}`;
   if (!isObject(was) || !isObject(now)) {
-    if (isObject(now))
-      add(
-        "added",
-        byDirection(ctx, "warning", "info"),
-        `${capital(what)} was added (\`${String(now.propertyName)}\`).`,
-      );
+    if (isObject(now)) add("added", `${capital(what)} was added (\`${String(now.propertyName)}\`).`);
     else if (isObject(was))
       add(
         "removed",
-        byDirection(ctx, "info", "breaking"),
         `${capital(what)} was removed (was \`${String(was.propertyName)}\`); code that dispatches on it cannot.`,
       );
     return;
@@ -58,7 +51,6 @@ export function compareDiscriminator(
   if (was.propertyName !== now.propertyName)
     add(
       "property-changed",
-      "breaking",
       `${capital(what)} moved from member ${show(was.propertyName)} to ${show(now.propertyName)}.`,
       pointer(location, "propertyName"),
     );
@@ -68,25 +60,14 @@ export function compareDiscriminator(
     const next = newMapping.get(value);
     const at = pointer(location, "mapping", value);
     if (next === undefined)
-      add(
-        "mapping-removed",
-        byDirection(ctx, "breaking", "info"),
-        `${capital(what)} no longer maps ${show(value)} (to ${variant}).`,
-        at,
-      );
+      add("mapping-removed", `${capital(what)} no longer maps ${show(value)} (to ${variant}).`, at);
     else if (next !== variant)
-      add(
-        "mapping-changed",
-        "breaking",
-        `${capital(what)} maps ${show(value)} to ${next} instead of ${variant}.`,
-        at,
-      );
+      add("mapping-changed", `${capital(what)} maps ${show(value)} to ${next} instead of ${variant}.`, at);
   }
   for (const [value, variant] of newMapping) {
     if (oldMapping.has(value)) continue;
     add(
       "mapping-added",
-      byDirection(ctx, "info", "warning"),
       `${capital(what)} now maps ${show(value)} (to ${variant}).`,
       pointer(location, "mapping", value),
     );

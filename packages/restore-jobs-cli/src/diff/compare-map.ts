@@ -1,28 +1,26 @@
 /** The rules on a map's keys and values (`propertyNames`, `additionalProperties`). */
 import { compareSchemas } from "./compare-schema.js";
 import { pointer } from "./pointer.js";
-import { byDirection, capital, join, type Place, type SchemaContext, subject } from "./schema-context.js";
+import { ruleIn, type SchemaRuleName } from "./rules.js";
+import { capital, join, type Place, type SchemaContext, subject } from "./schema-context.js";
 import { asSchema, type Schema, type SchemaView } from "./schema-view.js";
 import { ChangeList, type Level, severity } from "./types.js";
 
 /** The map part of an object: which keys beyond the declared members (`propertyNames`), which values (`additionalProperties`). */
 export function compareMap(before: SchemaView, after: SchemaView, ctx: SchemaContext, place: Place): void {
   const { sink, operation, direction } = ctx;
-  const narrowedLevel = byDirection(ctx, "breaking", "info");
   const mapName = place.path === "" ? subject(ctx, place) : `map \`${place.path}\``;
   const location = pointer(place.location, "additionalProperties");
   if (before.additional !== false && after.additional === false) {
     sink.add({
-      id: `${direction}.map.keys-narrowed`,
-      level: narrowedLevel,
+      ...ruleIn(direction, "map.keys-narrowed"),
       operation,
       location,
       message: `${capital(mapName)} no longer allows keys beyond its declared members.`,
     });
   } else if (before.additional === false && after.additional !== false) {
     sink.add({
-      id: `${direction}.map.keys-widened`,
-      level: "info",
+      ...ruleIn(direction, "map.keys-widened", "info"),
       operation,
       location,
       message: `${capital(mapName)} now allows keys beyond its declared members.`,
@@ -74,8 +72,7 @@ export function compareMap(before: SchemaView, after: SchemaView, ctx: SchemaCon
           ? "narrowed"
           : "widened";
     sink.add({
-      id: `${direction}.map.${part}-${how}`,
-      level: worst,
+      ...ruleIn(direction, `map.${part}-${how}` as SchemaRuleName, worst),
       operation,
       location: where,
       message: `The ${part} of ${mapName} ${how === "changed" ? "changed" : `were ${how}`}: ${found.changes.map((c) => c.message.replace(/\.$/, "")).join("; ")}.`,

@@ -4,9 +4,9 @@ import { membersNotOnThisSide } from "./access-modes.js";
 import { sameMeaning } from "./canonical.js";
 import { compareSchemas } from "./compare-schema.js";
 import { pointer } from "./pointer.js";
-import { byDirection, capital, child, join, type Place, type SchemaContext } from "./schema-context.js";
+import { rule, ruleIn, type SchemaRuleName } from "./rules.js";
+import { capital, child, join, type Place, type SchemaContext } from "./schema-context.js";
 import type { SchemaView } from "./schema-view.js";
-import type { Level } from "./types.js";
 
 export function compareProperties(
   fullBefore: SchemaView,
@@ -20,8 +20,8 @@ export function compareProperties(
   const after = withoutMembers(fullAfter, skipped);
   const { sink, operation, direction } = ctx;
   const here = (name: string) => pointer(place.location, "properties", name);
-  const add = (id: string, level: Level, name: string, message: string) =>
-    sink.add({ id: `${direction}.${id}`, level, operation, location: here(name), message });
+  const add = (id: SchemaRuleName, name: string, message: string) =>
+    sink.add({ ...ruleIn(direction, id), operation, location: here(name), message });
   const member = (name: string) => `${direction} member \`${join(place.path, name)}\``;
 
   let removed = [...before.properties.keys()].filter((name) => !after.properties.has(name));
@@ -40,8 +40,7 @@ export function compareProperties(
       if (candidates.length !== 1 || renamed === undefined || !before.required.has(name)) continue;
       const id = place.envelope ? "envelope.renamed" : "property.renamed";
       sink.add({
-        id: `response.${id}`,
-        level: "breaking",
+        ...rule(`response.${id}`),
         operation,
         location: here(renamed),
         message: `${capital(member(name))} was renamed to \`${renamed}\`${place.envelope ? " (the success envelope)" : ""}.`,
@@ -57,7 +56,6 @@ export function compareProperties(
     if (!before.properties.has(name) || before.refused.has(name)) continue;
     add(
       "property.refused",
-      byDirection(ctx, "breaking", "info"),
       name,
       `${capital(member(name))} is refused by a closed allOf part (\`additionalProperties: false\` where it is not declared)${direction === "request" ? "; clients that send it are rejected" : "; it no longer arrives"}.`,
     );
@@ -67,14 +65,12 @@ export function compareProperties(
     if (direction === "request") {
       add(
         "property.removed",
-        "warning",
         name,
         `${capital(member(name))} was removed; clients that send it may be rejected or ignored.`,
       );
     } else {
       add(
         required ? "property.removed-required" : "property.removed-optional",
-        required ? "breaking" : "info",
         name,
         `${capital(member(name))}${required ? " (required)" : " (optional)"} was removed.`,
       );
@@ -84,7 +80,6 @@ export function compareProperties(
     const required = after.required.has(name);
     add(
       required ? "property.added-required" : "property.added-optional",
-      direction === "request" && required ? "breaking" : "info",
       name,
       `${capital(member(name))} was added${required ? " as required" : " as optional"}.`,
     );
@@ -94,41 +89,19 @@ export function compareProperties(
     if (next === undefined) continue;
     const was = before.required.has(name);
     const now = after.required.has(name);
-    if (!was && now)
-      add(
-        "property.became-required",
-        byDirection(ctx, "breaking", "info"),
-        name,
-        `${capital(member(name))} became required.`,
-      );
-    if (was && !now)
-      add(
-        "property.became-optional",
-        byDirection(ctx, "info", "breaking"),
-        name,
-        `${capital(member(name))} became optional.`,
-      );
+    if (!was && now) add("property.became-required", name, `${capital(member(name))} became required.`);
+    if (was && !now) add("property.became-optional", name, `${capital(member(name))} became optional.`);
     compareSchemas(schema, next, ctx, child(place, here(name), join(place.path, name)));
   }
   // Members required but not declared as properties (`required: [x]` with a map, or in a `then`):
   // still a requirement, gained or dropped.
   for (const name of [...after.required].sort()) {
     if (before.required.has(name) || after.properties.has(name) || before.properties.has(name)) continue;
-    add(
-      "property.became-required",
-      byDirection(ctx, "breaking", "info"),
-      name,
-      `${capital(member(name))} became required.`,
-    );
+    add("property.became-required", name, `${capital(member(name))} became required.`);
   }
   for (const name of [...before.required].sort()) {
     if (after.required.has(name) || after.properties.has(name) || before.properties.has(name)) continue;
-    add(
-      "property.became-optional",
-      byDirection(ctx, "info", "breaking"),
-      name,
-      `${capital(member(name))} became optional.`,
-    );
+    add("property.became-optional", name, `${capital(member(name))} became optional.`);
   }
 }
 

@@ -1,7 +1,7 @@
 /** The rule on a changed `pattern`: the two compared as the sets of strings they accept (pattern-meaning.ts). */
 import { relatePatterns, whyUnrelated } from "./pattern-meaning.js";
 import { pointer } from "./pointer.js";
-import { type Add, byDirection, type Place, type SchemaContext, show } from "./schema-context.js";
+import { type Add, type Place, type SchemaContext, show } from "./schema-context.js";
 
 /** Two patterns compared as the sets of strings they accept (see pattern-meaning.ts). */
 export function comparePatterns(
@@ -9,34 +9,19 @@ export function comparePatterns(
   now: string,
   what: string,
   add: Add,
-  ctx: SchemaContext,
+  _ctx: SchemaContext,
   place: Place,
 ) {
   const how = relatePatterns(was, now);
   const change = `changed from ${show(was)} to ${show(now)}`;
   if (how === "equal") return;
-  if (how === "narrowed")
-    add(
-      "pattern.narrowed",
-      byDirection(ctx, "breaking", "info"),
-      `${what} ${change}: it accepts fewer values.`,
-    );
-  else if (how === "widened")
-    add(
-      "pattern.widened",
-      byDirection(ctx, "info", "breaking"),
-      `${what} ${change}: it accepts more values.`,
-    );
+  if (how === "narrowed") add("pattern.narrowed", `${what} ${change}: it accepts fewer values.`);
+  else if (how === "widened") add("pattern.widened", `${what} ${change}: it accepts more values.`);
   else if (how === "changed")
-    add(
-      "pattern.changed",
-      "breaking",
-      `${what} ${change}: some old values are refused, some new ones accepted.`,
-    );
+    add("pattern.changed", `${what} ${change}: some old values are refused, some new ones accepted.`);
   else
     add(
       "pattern.unjudged",
-      "warning",
       `${what} ${change}; the two could not be compared (${whyUnrelated(was, now)}), review by hand.`,
       pointer(place.location, "pattern"),
     );

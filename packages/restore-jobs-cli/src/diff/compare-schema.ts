@@ -21,6 +21,7 @@ import { compareBounds, compareEnums, compareStringRules } from "./compare-value
 import { decideByValues, hasFiniteValues } from "./decide-by-values.js";
 import { dropImpliedLengths } from "./pattern-meaning.js";
 import { pointer, unescapeToken } from "./pointer.js";
+import { ruleIn, type SchemaRuleName } from "./rules.js";
 import { type Add, child, kind, type Place, type SchemaContext, subject } from "./schema-context.js";
 import { describeTypes, typesWithin } from "./schema-types.js";
 import { viewOf } from "./schema-view.js";
@@ -98,15 +99,14 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
   const before = viewOf(oldSchema);
   const after = viewOf(newSchema);
   const { sink, operation, direction } = ctx;
-  const add: Add = (id, level, message, location = place.location) =>
-    sink.add({ id: `${direction}.${id}`, level, operation, location, message });
+  const add: Add = (id, message, location = place.location, chosen) =>
+    sink.add({ ...ruleIn(direction, id, chosen), operation, location, message });
 
   // Types. A request must accept every old type; a response may send only old types.
   const [from, to] = direction === "request" ? [before.types, after.types] : [after.types, before.types];
   if (!typesWithin(from, to)) {
     add(
       `${kind(ctx, place)}.type-changed`,
-      "breaking",
       `The type of ${subject(ctx, place)} changed from ${describeTypes(before.types)} to ${describeTypes(after.types)}.`,
     );
     // The rest follows from the type change, but variants are still matched: a value wrapped in
@@ -116,8 +116,8 @@ function compareViews(oldSchema: unknown, newSchema: unknown, ctx: SchemaContext
   }
   if (!typesWithin(to, from)) {
     add(
-      `${kind(ctx, place)}.type-${direction === "request" ? "widened" : "narrowed"}`,
-      "info",
+      // A header is a response's only (response-headers.ts): no `header.type-widened`.
+      `${kind(ctx, place)}.type-${direction === "request" ? "widened" : "narrowed"}` as SchemaRuleName,
       `The type of ${subject(ctx, place)} changed from ${describeTypes(before.types)} to ${describeTypes(after.types)}.`,
     );
   }

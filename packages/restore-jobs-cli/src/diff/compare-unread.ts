@@ -19,7 +19,6 @@ export function compareUnread(
     const token = keyword.startsWith("allOf ") ? "allOf" : keyword;
     add(
       "keyword.unjudged",
-      "warning",
       `\`${keyword}\` of ${subject(ctx, place)} changed and no rule judges it; review it by hand.`,
       pointer(place.location, token),
     );

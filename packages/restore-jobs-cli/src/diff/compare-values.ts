@@ -3,15 +3,8 @@
 import { comparePatterns } from "./compare-patterns.js";
 import { boundKeywords, rangeEnds, rangeKeywords } from "./keyword-lists.js";
 import { acceptsEverything } from "./pattern-meaning.js";
-import {
-  type Add,
-  byDirection,
-  capital,
-  type Place,
-  type SchemaContext,
-  show,
-  subject,
-} from "./schema-context.js";
+import type { SchemaRuleName } from "./rules.js";
+import { type Add, capital, type Place, type SchemaContext, show, subject } from "./schema-context.js";
 
 export function compareEnums(
   before: Map<string, unknown> | null,
@@ -24,7 +17,6 @@ export function compareEnums(
   if (before === null && after !== null) {
     add(
       "enum.added",
-      byDirection(ctx, "breaking", "info"),
       `${capital(subject(ctx, place))} is now limited to ${[...after.values()].map(show).join(", ")}.`,
     );
     return;
@@ -32,7 +24,6 @@ export function compareEnums(
   if (before !== null && after === null) {
     add(
       "enum.removed",
-      byDirection(ctx, "info", "warning"),
       `${capital(subject(ctx, place))} is no longer limited to ${[...before.values()].map(show).join(", ")}.`,
     );
     return;
@@ -48,27 +39,18 @@ export function compareEnums(
   ) {
     add(
       "const.changed",
-      "breaking",
       `${capital(subject(ctx, place))} changed from ${show([...before.values()][0])} to ${show([...after.values()][0])}.`,
     );
     return;
   }
   for (const [key, value] of before ?? []) {
     if (!after?.has(key)) {
-      add(
-        "enum.value-removed",
-        byDirection(ctx, "breaking", "info"),
-        `Value ${show(value)} of ${subject(ctx, place)} was removed.`,
-      );
+      add("enum.value-removed", `Value ${show(value)} of ${subject(ctx, place)} was removed.`);
     }
   }
   for (const [key, value] of after ?? []) {
     if (!before?.has(key)) {
-      add(
-        "enum.value-added",
-        byDirection(ctx, "info", "warning"),
-        `Value ${show(value)} of ${subject(ctx, place)} was added.`,
-      );
+      add("enum.value-added", `Value ${show(value)} of ${subject(ctx, place)} was added.`);
     }
   }
 }
@@ -120,8 +102,7 @@ export function compareBounds(
     const shown = (e: { keyword: string; value: number }) =>
       was?.keyword === now?.keyword ? String(e.value) : `${e.keyword} ${e.value}`;
     add(
-      `${kebab(keyword)}.${word}`,
-      tighter ? byDirection(ctx, "breaking", "info") : byDirection(ctx, "info", "breaking"),
+      `${kebab(keyword)}.${word}` as SchemaRuleName,
       `${keyword} of ${subject(ctx, place)} ${word === "added" ? `was added (${now!.value})` : word === "removed" ? `was removed (was ${was!.value})` : `went from ${shown(was!)} to ${shown(now!)}`}.`,
     );
   }
@@ -166,27 +147,25 @@ export function compareStringRules(
     if (keyword === "pattern" && acceptsEverything((was ?? now)!)) continue;
     if (was === undefined) {
       // A pattern added narrows what a request may hold; a format is only an annotation by default.
-      add(
-        `${keyword}.added`,
-        byDirection(ctx, keyword === "pattern" ? "breaking" : "warning", "info"),
-        `${what} was added: ${show(now)}.`,
-      );
+      add(`${keyword}.added`, `${what} was added: ${show(now)}.`);
     } else if (now === undefined) {
       // A response that no longer promises a format clients parse (a date) breaks that parse.
       // A pattern removed widens what may arrive, as any widening of a response: breaking.
       const parsed = keyword === "format" && parsedFormats.has(was);
       add(
         `${keyword}.removed`,
-        byDirection(ctx, "info", parsed || keyword === "pattern" ? "breaking" : "warning"),
         `${what} was removed (was ${show(was)})${parsed && ctx.direction === "response" ? "; clients that parse it as such break" : ""}.`,
+        undefined,
+        parsed ? "breaking" : "warning",
       );
     } else {
       // A format clients or servers parse into something else (`date-time` → `date`) breaks both ways.
       const parsed = keyword === "format" && (parsedFormats.has(was) || parsedFormats.has(now));
       add(
         `${keyword}.changed`,
-        keyword === "pattern" ? byDirection(ctx, "breaking", "warning") : parsed ? "breaking" : "warning",
         `${what} changed from ${show(was)} to ${show(now)}${parsed ? "; code that parses one reads the other wrong" : ""}.`,
+        undefined,
+        parsed ? "breaking" : "warning",
       );
     }
   }

@@ -1,7 +1,7 @@
 /** The rules on `oneOf`/`anyOf` variants: matched old to new, compared in direction, overlaps found. */
 import { compareSchemas } from "./compare-schema.js";
 import { pointer } from "./pointer.js";
-import { type Add, byDirection, child, type Place, type SchemaContext, subject } from "./schema-context.js";
+import { type Add, child, type Place, type SchemaContext, subject } from "./schema-context.js";
 import type { Schema } from "./schema-view.js";
 import { matchVariants } from "./variant-match.js";
 import { provablyApart } from "./variant-overlap.js";
@@ -25,7 +25,6 @@ export function compareVariants(
     if (pairs.some(([k]) => k === i)) return;
     add(
       "variant.removed",
-      byDirection(ctx, "breaking", "info"),
       `${keyword === "anyOf" ? "An" : "A"} ${keyword} variant of ${subject(ctx, place)} was removed.`,
       pointer(place.location, keyword, i),
     );
@@ -34,7 +33,6 @@ export function compareVariants(
     if (oldFor.has(j)) return;
     add(
       "variant.added",
-      byDirection(ctx, "info", "breaking"),
       `${keyword === "anyOf" ? "An" : "A"} ${keyword} variant of ${subject(ctx, place)} was added.`,
       pointer(place.location, keyword, j),
     );
@@ -51,7 +49,6 @@ export function compareVariants(
         continue;
       add(
         "variant.overlapping",
-        byDirection(ctx, "breaking", "info"),
         `The oneOf variants ${j} and ${k} of ${subject(ctx, place)} may now both match one value, which oneOf refuses; values valid for the old variants ${i} and ${other} may be refused.`,
         pointer(place.location, keyword, k),
       );

@@ -1,6 +1,7 @@
 /** Containment by validation, where the keyword rules found a break: see finite-containment.ts. */
 import { isObject } from "../json.js";
 import { finiteValuesWithin } from "./finite-containment.js";
+import { ruleIn } from "./rules.js";
 import type { Place, SchemaContext } from "./schema-context.js";
 import { viewOf } from "./schema-view.js";
 import type { ChangeList } from "./types.js";
@@ -37,8 +38,7 @@ export function decideByValues(
   return [
     ...found.changes.filter((c) => c.level !== "breaking"),
     {
-      id: `${ctx.direction}.constraint.contained`,
-      level: "info",
+      ...ruleIn(ctx.direction, "constraint.contained"),
       operation: ctx.operation,
       location: place.location,
       message: `${breaking.map((c) => c.message.replace(/\.$/, "")).join("; ")}; but every value the ${side}.`,

@@ -8,6 +8,7 @@ import { compareOperationFlags, compareSecurity, matchOperations } from "./opera
 import { unescapeToken } from "./pointer.js";
 import { compareParameters, compareRequestBodies } from "./request-rules.js";
 import { compareResponses } from "./response-rules.js";
+import { rule } from "./rules.js";
 import { compareServers } from "./server-rules.js";
 import { withSharedSchemas } from "./shared-schemas.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
@@ -40,8 +41,7 @@ function diffShared(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
       const location = locateDifference(pair.after, difference);
       const keyword = unescapeToken(location.split("/").pop() ?? "");
       found.add({
-        id: "operation.changed-unclassified",
-        level: "warning",
+        ...rule("operation.changed-unclassified"),
         operation: pair.before.label,
         location,
         message: `${pair.before.label} changed at \`${keyword}\` in a way no rule classifies (links, ...); review it by hand.`,

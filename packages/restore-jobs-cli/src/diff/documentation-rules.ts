@@ -11,13 +11,15 @@ import { nameMaps } from "./keyword-lists.js";
 import { pathKey } from "./operations.js";
 import { parameterKeyIn } from "./parameter-rules.js";
 import { pointer } from "./pointer.js";
+import type { After } from "./rules.js";
+import { rule } from "./rules.js";
 import type { ChangeSink } from "./types.js";
 
-function idFor(key: string): string {
+function idFor(key: string): After<"doc."> extends infer R ? `doc.${R & string}` : never {
   if (key.startsWith("x-")) return "doc.extension.changed";
   if (key === "examples" || key === "example") return "doc.example.changed";
   if (key === "externalDocs" || key === "$comment" || key.startsWith("$")) return "doc.annotation.changed";
-  return `doc.${key}.changed`;
+  return `doc.${key}.changed` as ReturnType<typeof idFor>;
 }
 
 /** The operation (or webhook) a location is in, named as the rules name it; null outside one. */
@@ -37,8 +39,7 @@ export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sin
   const newInfo = isObject(newDoc.info) ? newDoc.info : {};
   if (oldInfo.version !== newInfo.version) {
     sink.add({
-      id: "doc.info.version-changed",
-      level: "info",
+      ...rule("doc.info.version-changed"),
       operation: null,
       location: "/info/version",
       message: `info.version changed from ${JSON.stringify(oldInfo.version)} to ${JSON.stringify(newInfo.version)}.`,
@@ -48,8 +49,7 @@ export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sin
   const { version: _b, ...newRest } = newInfo;
   if (canonical(oldRest) !== canonical(newRest)) {
     sink.add({
-      id: "doc.info.changed",
-      level: "info",
+      ...rule("doc.info.changed"),
       operation: null,
       location: "/info",
       message: "The document's info (title, summary, description, contact or license) changed.",
@@ -57,8 +57,7 @@ export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sin
   }
   if (canonical(oldDoc.servers ?? []) !== canonical(newDoc.servers ?? [])) {
     sink.add({
-      id: "doc.servers.changed",
-      level: "info",
+      ...rule("doc.servers.changed"),
       operation: null,
       location: "/servers",
       message: "The servers changed; clients with a configured base URL are not affected.",
@@ -66,8 +65,7 @@ export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sin
   }
   if (canonical(oldDoc.tags ?? []) !== canonical(newDoc.tags ?? [])) {
     sink.add({
-      id: "doc.tags.changed",
-      level: "info",
+      ...rule("doc.tags.changed"),
       operation: null,
       location: "/tags",
       message: "The document's tags changed.",
@@ -93,8 +91,7 @@ export function compareDocumentation(oldDoc: JsonObject, newDoc: JsonObject, sin
           const how =
             was[key] === undefined ? "was added" : now[key] === undefined ? "was removed" : "changed";
           sink.add({
-            id: idFor(key),
-            level: "info",
+            ...rule(idFor(key)),
             operation: operationOf(location),
             location: pointer(location, key),
             message: `The ${key} ${how} (documentation only).`,

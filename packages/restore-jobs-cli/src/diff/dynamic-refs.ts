@@ -12,6 +12,7 @@ import { canonical } from "./canonical.js";
 import { copyJson } from "./copy-json.js";
 import { operationOf } from "./documentation-rules.js";
 import { pointer } from "./pointer.js";
+import { rule } from "./rules.js";
 import type { ChangeSink } from "./types.js";
 
 interface Found {
@@ -109,8 +110,7 @@ export function reportDynamicRefs(oldDoc: JsonObject, newDoc: JsonObject, sink: 
   if (canonical(oldDoc, true) === canonical(newDoc, true)) return;
   for (const [location, ref] of [...new Map([...was, ...now])].sort(([a], [b]) => a.localeCompare(b))) {
     sink.add({
-      id: "schema.dynamic-ref-unjudged",
-      level: "warning",
+      ...rule("schema.dynamic-ref-unjudged"),
       operation: operationOf(location),
       location,
       message: `\`$dynamicRef: ${ref}\` is not followed (its \`$dynamicAnchor\` is missing or not unique, so the dynamic scope decides); what it points to is not judged.`,

@@ -1,8 +1,11 @@
 /**
  * The GitHub Actions output (`--format github`): one workflow command per change (`::error` for
  * breaking, `::warning`, `::notice` for info and accepted changes) at the line of the new document
- * where the change sits, so it shows on the pull request's diff; then the count.
+ * where the change sits, so it shows on the pull request's diff, titled by its entry in the registry
+ * (rules.ts: the id and what it means); then the count.
  */
+
+import { titleOf } from "./rules.js";
 import type { DiffReport } from "./run-diff.js";
 import { acceptedText, countLine } from "./summary.js";
 
@@ -19,7 +22,7 @@ export function formatGithub(report: DiffReport): string {
     const where = [
       report.newFile === undefined ? undefined : `file=${property(report.newFile)}`,
       line === undefined ? undefined : `line=${line}`,
-      `title=${property(`${c.id}${c.operation ? ` (${c.operation})` : ""}`)}`,
+      `title=${property(`${titleOf(c.id)}${c.operation ? ` (${c.operation})` : ""}`)}`,
     ].filter((p) => p !== undefined);
     return `::${command} ${where.join(",")}::${data(`${c.message}${acceptedText(c)} At ${c.location}`)}`;
   });

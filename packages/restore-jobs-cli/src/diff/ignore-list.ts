@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isObject } from "../json.js";
 import { DocumentLoadError } from "./load-document.js";
+import { rule, ruleOf } from "./rules.js";
 import type { Change } from "./types.js";
 
 export interface IgnoreEntry {
@@ -44,6 +45,10 @@ export async function loadIgnoreList(path: string, cwd: string): Promise<IgnoreE
         throw new DocumentLoadError(`${where} has no \`${key}\` (a non-empty string)`);
     if (entry.location !== undefined && typeof entry.location !== "string")
       throw new DocumentLoadError(`${where}: \`location\` must be a JSON pointer (a string)`);
+    if (ruleOf(entry.id as string) === undefined)
+      throw new DocumentLoadError(
+        `${where}: \`${entry.id}\` is not a change id restore-jobs diff reports (docs/diff.md, "Change ids")`,
+      );
     const unknown = Object.keys(entry).filter((k) => !["id", "operation", "location", "reason"].includes(k));
     if (unknown.length > 0) throw new DocumentLoadError(`${where} has unknown keys: ${unknown.join(", ")}`);
     return entry as unknown as IgnoreEntry;
@@ -71,8 +76,7 @@ export function applyIgnoreList(
   entries.forEach((entry, i) => {
     if (used.has(entry)) return;
     out.push({
-      id: "ignore.entry-unmatched",
-      level: "warning",
+      ...rule("ignore.entry-unmatched"),
       operation: entry.operation,
       location: entry.location ?? "",
       message: `Entry ${i + 1} of ${path} (\`${entry.id}\`${entry.location ? ` at ${entry.location}` : ""}) matches no change of ${entry.operation}; remove it or correct it.`,

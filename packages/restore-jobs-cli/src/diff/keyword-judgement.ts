@@ -1,9 +1,9 @@
 /** How a keyword rule reports what it found: one change per keyword, its level by direction. */
 import { pointer } from "./pointer.js";
 import { type Relation, relateSchemas } from "./relate-schemas.js";
-import { byDirection, child, type Place, type SchemaContext, subject } from "./schema-context.js";
+import { ruleIn, type SchemaRuleName } from "./rules.js";
+import { child, type Place, type SchemaContext, subject } from "./schema-context.js";
 import type { SchemaView } from "./schema-view.js";
-import type { Level } from "./types.js";
 
 /** `narrowed`: fewer values are valid; `widened`: more; `changed`: some of each; `unjudged`: the rules cannot tell. */
 export type How = "narrowed" | "widened" | "changed" | "unjudged";
@@ -23,13 +23,6 @@ export const presence = (was: unknown, now: unknown): How | undefined =>
     : was !== undefined && now === undefined
       ? "widened"
       : undefined;
-
-/** Narrowing breaks a request, widening breaks a response, a change of both breaks both. */
-export function levelOf(ctx: SchemaContext, how: How): Level {
-  if (how === "narrowed") return byDirection(ctx, "breaking", "info");
-  if (how === "widened") return byDirection(ctx, "info", "breaking");
-  return how === "changed" ? "breaking" : "warning";
-}
 
 export type Judge = (
   group: string,
@@ -53,8 +46,10 @@ export function judge(ctx: SchemaContext, place: Place): Judge {
       unjudged: "changed in a way the rules cannot judge; review it by hand",
     };
     ctx.sink.add({
-      id: how === "unjudged" ? `${ctx.direction}.keyword.unjudged` : `${ctx.direction}.${group}.${how}`,
-      level: levelOf(ctx, how),
+      ...ruleIn(
+        ctx.direction,
+        how === "unjudged" ? "keyword.unjudged" : (`${group}.${how}` as SchemaRuleName),
+      ),
       operation: ctx.operation,
       location: pointer(place.location, ...tokens),
       message: `${keyword} of ${subject(ctx, place)} ${words[how]}${detail === "" ? "" : ` (${detail})`}.`,

@@ -7,6 +7,7 @@
  */
 import { isObject, type JsonObject } from "../json.js";
 import { pointer } from "./pointer.js";
+import { ruleIn } from "./rules.js";
 import type { Direction } from "./schema-context.js";
 import type { ChangeSink } from "./types.js";
 
@@ -66,8 +67,10 @@ export function compareEncoding(
     const gained = target.filter((type) => !source.some((range) => covers(range, type)));
     if (lost.length > 0)
       sink.add({
-        id: `${direction}.encoding.content-type-${direction === "request" ? "narrowed" : "widened"}`,
-        level: "breaking",
+        ...ruleIn(
+          direction,
+          direction === "request" ? "encoding.content-type-narrowed" : "encoding.content-type-widened",
+        ),
         operation,
         location: pointer(at, "contentType"),
         message:
@@ -77,8 +80,10 @@ export function compareEncoding(
       });
     if (gained.length > 0)
       sink.add({
-        id: `${direction}.encoding.content-type-${direction === "request" ? "widened" : "narrowed"}`,
-        level: "info",
+        ...ruleIn(
+          direction,
+          direction === "request" ? "encoding.content-type-widened" : "encoding.content-type-narrowed",
+        ),
         operation,
         location: pointer(at, "contentType"),
         message: `The content types of part \`${name}\` changed from ${before.join(", ")} to ${after.join(", ")}.`,
@@ -88,8 +93,7 @@ export function compareEncoding(
     for (const key of serialization) {
       if (oldPart[key] === newPart[key]) continue;
       sink.add({
-        id: `${direction}.encoding.serialization-changed`,
-        level: "breaking",
+        ...ruleIn(direction, "encoding.serialization-changed"),
         operation,
         location: pointer(at, key),
         message: `\`${key}\` of part \`${name}\` changed from ${JSON.stringify(oldPart[key] ?? null)} to ${JSON.stringify(newPart[key] ?? null)}: the part is written differently on the wire.`,

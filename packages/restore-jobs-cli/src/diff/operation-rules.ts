@@ -4,6 +4,7 @@ import { isObject, type JsonObject } from "../json.js";
 import { sameMeaning } from "./canonical.js";
 import { type OperationEntry, operationsOf, pathKey } from "./operations.js";
 import { pointer } from "./pointer.js";
+import { rule } from "./rules.js";
 import { removalBySunset } from "./sunset.js";
 import type { ChangeSink } from "./types.js";
 
@@ -32,8 +33,7 @@ export function matchOperations(oldDoc: JsonObject, newDoc: JsonObject, sink: Ch
       const after = now.get(movedTo[0]!)!;
       fresh.splice(fresh.indexOf(movedTo[0]!), 1);
       sink.add({
-        id: "operation.method-changed",
-        level: "breaking",
+        ...rule("operation.method-changed"),
         operation: before.label,
         location: after.location,
         message: `${before.label} is now ${after.label}.`,
@@ -42,8 +42,7 @@ export function matchOperations(oldDoc: JsonObject, newDoc: JsonObject, sink: Ch
     }
     const sunset = removalBySunset(before.operation);
     sink.add({
-      id: "operation.removed",
-      level: sunset?.level ?? "breaking",
+      ...rule("operation.removed", sunset?.level ?? "breaking"),
       operation: before.label,
       location: before.location,
       message: `${before.label} was removed${sunset?.words ?? ""}.`,
@@ -52,8 +51,7 @@ export function matchOperations(oldDoc: JsonObject, newDoc: JsonObject, sink: Ch
   for (const key of fresh) {
     const after = now.get(key)!;
     sink.add({
-      id: "operation.added",
-      level: "info",
+      ...rule("operation.added"),
       operation: after.label,
       location: after.location,
       message: `${after.label} was added.`,
@@ -65,8 +63,7 @@ export function matchOperations(oldDoc: JsonObject, newDoc: JsonObject, sink: Ch
 export function compareOperationFlags({ before, after }: OperationPair, sink: ChangeSink): void {
   if (before.operation.deprecated !== true && after.operation.deprecated === true) {
     sink.add({
-      id: "operation.deprecated",
-      level: "warning",
+      ...rule("operation.deprecated"),
       operation: before.label,
       location: pointer(after.location, "deprecated"),
       message: `${before.label} is now deprecated.`,
@@ -74,8 +71,7 @@ export function compareOperationFlags({ before, after }: OperationPair, sink: Ch
   }
   if (before.operation.operationId !== after.operation.operationId) {
     sink.add({
-      id: "operation.id-changed",
-      level: "info",
+      ...rule("operation.id-changed"),
       operation: before.label,
       location: pointer(after.location, "operationId"),
       message: `The operationId changed from ${JSON.stringify(before.operation.operationId)} to ${JSON.stringify(after.operation.operationId)}; generated method names may change.`,
@@ -118,16 +114,14 @@ export function compareSecurity(
   const stranded = was.filter((alt) => !now.some((candidate) => within(candidate, alt)));
   if (stranded.length > 0) {
     sink.add({
-      id: "security.requirement-added",
-      level: "breaking",
+      ...rule("security.requirement-added"),
       operation,
       location,
       message: `Clients sending ${stranded.map(describe).join(" or ")} no longer meet the security requirements (now ${now.map(describe).join(" or ")}).`,
     });
   } else if (was.map(describe).sort().join("|") !== now.map(describe).sort().join("|")) {
     sink.add({
-      id: "security.requirement-relaxed",
-      level: "info",
+      ...rule("security.requirement-relaxed"),
       operation,
       location,
       message: `The security requirements were relaxed to ${now.map(describe).join(" or ")}.`,
@@ -152,8 +146,7 @@ export function compareSecurity(
       requestMeaning(newSchemes[name], scopes),
     );
     sink.add({
-      id: alters ? "security.scheme-changed" : "security.scheme-documented",
-      level: alters ? "breaking" : "info",
+      ...rule(alters ? "security.scheme-changed" : "security.scheme-documented"),
       operation,
       location: pointer("", "components", "securitySchemes", name),
       message: alters

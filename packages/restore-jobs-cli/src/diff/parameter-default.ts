@@ -6,6 +6,7 @@
  */
 import { canonical } from "./canonical.js";
 import { pointer } from "./pointer.js";
+import { rule } from "./rules.js";
 import { asSchema } from "./schema-view.js";
 import type { ChangeSink } from "./types.js";
 
@@ -38,24 +39,21 @@ export function compareParameterDefaults(
   const at = pointer(location, "schema", "default");
   if (was === undefined && now !== undefined) {
     sink.add({
-      id: "request.parameter.default-added",
-      level: "info",
+      ...rule("request.parameter.default-added"),
       operation,
       location: at,
       message: `The ${name} now defaults to ${show(now)} when a client leaves it out.`,
     });
   } else if (was !== undefined && now === undefined) {
     sink.add({
-      id: "request.parameter.default-removed",
-      level: "warning",
+      ...rule("request.parameter.default-removed"),
       operation,
       location: at,
       message: `The ${name} no longer defaults to ${show(was)}; clients that leave it out may get other behaviour.`,
     });
   } else if (was !== undefined && now !== undefined) {
     sink.add({
-      id: "request.parameter.default-changed",
-      level: "breaking",
+      ...rule("request.parameter.default-changed"),
       operation,
       location: at,
       message: `The default of the ${name} changed from ${show(was)} to ${show(now)}; clients that leave it out get other behaviour.`,

@@ -7,8 +7,9 @@ import type { OperationEntry } from "./operations.js";
 import { compareParameterDefaults } from "./parameter-default.js";
 import { compareParameterValues, type ParameterSide } from "./parameter-values.js";
 import { pointer } from "./pointer.js";
+import { type After, type RuleId, rule } from "./rules.js";
 import { removalBySunset } from "./sunset.js";
-import type { ChangeSink } from "./types.js";
+import type { ChangeSink, Level } from "./types.js";
 
 interface Parameter extends ParameterSide {
   required: boolean;
@@ -66,42 +67,34 @@ export function compareParameters(before: OperationEntry, after: OperationEntry,
   const operation = before.label;
   const was = parametersOf(before);
   const now = parametersOf(after);
-  const add = (id: string, level: "breaking" | "warning" | "info", location: string, message: string) =>
-    sink.add({ id: `request.parameter.${id}`, level, operation, location, message });
+  const add = (id: After<"request.parameter.">, location: string, message: string, chosen?: Level) =>
+    sink.add({ ...rule(`request.parameter.${id}` as RuleId, chosen), operation, location, message });
   for (const [key, p] of was) {
     if (now.has(key)) continue;
     const sunset = removalBySunset(p.raw);
     add(
       "removed",
-      sunset?.level ?? "warning",
       p.location,
       `The ${p.name} was removed${sunset?.words ?? ""}.`,
+      sunset?.level ?? "warning",
     );
   }
   for (const [key, p] of now) {
     const old = was.get(key);
     if (!old) {
       const how = p.required ? "added-required" : "added-optional";
-      add(
-        how,
-        p.required ? "breaking" : "info",
-        p.location,
-        `The ${p.name} was added${p.required ? " as required" : " as optional"}.`,
-      );
+      add(how, p.location, `The ${p.name} was added${p.required ? " as required" : " as optional"}.`);
       continue;
     }
     if (old.raw.name !== p.raw.name) {
       add(
         "renamed",
-        "info",
         p.location,
         `The ${old.name} was renamed to \`${String(p.raw.name)}\`; the URL template keeps its shape, so requests are the same.`,
       );
     }
-    if (!old.required && p.required)
-      add("became-required", "breaking", p.location, `The ${p.name} became required.`);
-    if (old.required && !p.required)
-      add("became-optional", "info", p.location, `The ${p.name} became optional.`);
+    if (!old.required && p.required) add("became-required", p.location, `The ${p.name} became required.`);
+    if (old.required && !p.required) add("became-optional", p.location, `The ${p.name} became optional.`);
     compareParameterDefaults(old.schema, p.schema, p.name, p.location, operation, sink);
     compareParameterValues(old, p, operation, sink);
   }

@@ -17,8 +17,9 @@ import {
 } from "./parameter-serialization.js";
 import { asArrayOfOne, asWireText, mayHold } from "./parameter-text.js";
 import { pointer } from "./pointer.js";
+import { type After, type RuleId, rule } from "./rules.js";
 import { viewOf } from "./schema-view.js";
-import type { ChangeSink } from "./types.js";
+import type { ChangeSink, Level } from "./types.js";
 
 export interface ParameterSide {
   /** `query parameter \`limit\``, for messages. */
@@ -43,8 +44,13 @@ export function compareParameterValues(
     compareBodySchemas(old.schema, now.schema, location, ctx);
     return;
   }
-  const add = (id: string, level: "breaking" | "warning" | "info", message: string) =>
-    sink.add({ id: `request.parameter.${id}`, level, operation, location: now.location, message });
+  const add = (id: After<"request.parameter.">, message: string, chosen?: Level) =>
+    sink.add({
+      ...rule(`request.parameter.${id}` as RuleId, chosen),
+      operation,
+      location: now.location,
+      message,
+    });
   // The wire forms with the parameter's name in them: `limit=v&limit=v`.
   const wire = (shape: ValueShape, serialization: Serialization) =>
     wireForm(shape, serialization).replace(/\bn\b/g, String(now.raw.name));
@@ -58,7 +64,6 @@ export function compareParameterValues(
     if (!ok) {
       add(
         "wire-changed",
-        "breaking",
         `The ${now.name} became an array sent as ${describeSerialization(is)}; an old single value (${wire("primitive", was)}) no longer reads as one item.`,
       );
       return;
@@ -66,10 +71,10 @@ export function compareParameterValues(
     const splits = delimiter !== undefined && mayHold(old.schema, delimiter);
     add(
       "became-array",
-      splits ? "warning" : "info",
       splits
         ? `The ${now.name} became an array (${describeSerialization(is)}): an old value holding ${JSON.stringify(delimiter)} now reads as several items.`
         : `The ${now.name} became an array (${describeSerialization(is)}); an old single value still reads as an array of one.`,
+      splits ? "warning" : "info",
     );
     oldSchema = asArrayOfOne(old.schema, now.schema);
   } else if (oldShape !== undefined && oldShape === newShape) {
@@ -78,13 +83,11 @@ export function compareParameterValues(
     if (before !== after) {
       add(
         "wire-changed",
-        "breaking",
         `The ${now.name} is now sent as ${describeSerialization(is)} (${after}), not ${describeSerialization(was)} (${before}); old requests no longer read.`,
       );
     } else if (describeSerialization(was) !== describeSerialization(is)) {
       add(
         "style-changed",
-        "info",
         `The ${now.name} declares ${describeSerialization(is)} instead of ${describeSerialization(was)}; a ${oldShape} value goes on the wire the same way (${after}).`,
       );
     }
@@ -92,8 +95,7 @@ export function compareParameterValues(
   const text = asWireText(oldSchema, now.schema);
   for (const { path, from, to } of text.widened) {
     sink.add({
-      id: "request.parameter.type-widened",
-      level: "info",
+      ...rule("request.parameter.type-widened"),
       operation,
       location: path === "" ? location : pointer(location, "items"),
       message: `The ${path === "" ? "type" : "item type"} of the ${now.name} changed from ${from} to ${to}; a ${String(now.raw.in)} value is text on the wire, so old values still read.`,

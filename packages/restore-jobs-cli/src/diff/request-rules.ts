@@ -6,6 +6,7 @@ import { compareEncoding, covers, mediaKey } from "./media-encoding.js";
 
 import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
+import { rule } from "./rules.js";
 import type { ChangeSink } from "./types.js";
 
 export { compareParameters, parameterKey } from "./parameter-rules.js";
@@ -29,8 +30,7 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
   if (!was && !now) return;
   if (was && !now) {
     sink.add({
-      id: "request.body.removed",
-      level: "breaking",
+      ...rule("request.body.removed"),
       operation,
       location: pointer(before.location, "requestBody"),
       message: "The request body was removed; clients still send one, which the operation no longer reads.",
@@ -40,8 +40,7 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
   const required = now?.required === true;
   if (!was) {
     sink.add({
-      id: required ? "request.body.added-required" : "request.body.added-optional",
-      level: required ? "breaking" : "info",
+      ...rule(required ? "request.body.added-required" : "request.body.added-optional"),
       operation,
       location,
       message: `A request body was added${required ? " as required" : " as optional"}.`,
@@ -50,8 +49,7 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
   }
   if (was.required !== true && required) {
     sink.add({
-      id: "request.body.became-required",
-      level: "breaking",
+      ...rule("request.body.became-required"),
       operation,
       location,
       message: "The request body became required.",
@@ -59,8 +57,7 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
   }
   if (was.required === true && !required) {
     sink.add({
-      id: "request.body.became-optional",
-      level: "info",
+      ...rule("request.body.became-optional"),
       operation,
       location,
       message: "The request body became optional.",
@@ -82,8 +79,7 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
       widened.add(mediaKey(range.type));
       const here = pointer(after.location, "requestBody", "content", range.type);
       sink.add({
-        id: "request.media-type.widened",
-        level: "info",
+        ...rule("request.media-type.widened"),
         operation,
         location: here,
         message: `Request media type ${type} is now accepted as part of ${range.type}.`,
@@ -92,8 +88,7 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
       continue;
     }
     sink.add({
-      id: "request.media-type.removed",
-      level: "breaking",
+      ...rule("request.media-type.removed"),
       operation,
       location: pointer(before.location, "requestBody", "content", type),
       message: `Request media type ${type} was removed.`,
@@ -105,8 +100,7 @@ export function compareRequestBodies(before: OperationEntry, after: OperationEnt
     if (old) compareMedia(old.media, media, here);
     else if (!widened.has(key))
       sink.add({
-        id: "request.media-type.added",
-        level: "info",
+        ...rule("request.media-type.added"),
         operation,
         location: here,
         message: `Request media type ${type} was added.`,

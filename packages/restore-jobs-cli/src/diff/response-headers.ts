@@ -7,7 +7,8 @@
 import { isObject, type JsonObject } from "../json.js";
 import { compareBodySchemas } from "./compare-schema.js";
 import { pointer } from "./pointer.js";
-import type { ChangeSink, Level } from "./types.js";
+import { type After, type RuleId, rule } from "./rules.js";
+import type { ChangeSink } from "./types.js";
 
 /** Headers by lower-cased name (HTTP header names are case-insensitive). */
 function headersOf(response: JsonObject): Map<string, { name: string; header: JsonObject }> {
@@ -36,15 +37,14 @@ export function compareResponseHeaders(
   const was = headersOf(oldResponse);
   const now = headersOf(newResponse);
   const { operation, status } = at;
-  const add = (id: string, level: Level, location: string, message: string) =>
-    sink.add({ id: `response.header.${id}`, level, operation, location, message });
+  const add = (id: After<"response.header.">, location: string, message: string) =>
+    sink.add({ ...rule(`response.header.${id}` as RuleId), operation, location, message });
   for (const [key, { name, header }] of was) {
     const next = now.get(key);
     const location = pointer(at.before, "headers", name);
     if (!next) {
       add(
         "removed",
-        "breaking",
         location,
         `Response ${status} no longer documents the header \`${name}\`; clients that read it break.`,
       );
@@ -54,17 +54,11 @@ export function compareResponseHeaders(
     if (header.required === true && next.header.required !== true)
       add(
         "became-optional",
-        "breaking",
         here,
         `The header \`${name}\` of response ${status} may no longer arrive; clients that read it break.`,
       );
     if (header.required !== true && next.header.required === true)
-      add(
-        "became-required",
-        "info",
-        here,
-        `The header \`${name}\` of response ${status} now always arrives.`,
-      );
+      add("became-required", here, `The header \`${name}\` of response ${status} now always arrives.`);
     compareBodySchemas(schemaOf(header) ?? {}, schemaOf(next.header) ?? {}, pointer(here, "schema"), {
       direction: "response",
       operation,
@@ -77,7 +71,6 @@ export function compareResponseHeaders(
     if (was.has(key)) continue;
     add(
       "added",
-      "info",
       pointer(at.after, "headers", name),
       `Response ${status} now documents the header \`${name}\`.`,
     );

@@ -7,6 +7,7 @@ import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
 import { compareResponseHeaders } from "./response-headers.js";
+import { rule } from "./rules.js";
 import type { ChangeSink } from "./types.js";
 
 /** `200`, `201`, `2XX`: what a client treats as success. */
@@ -35,8 +36,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     ranges.set(status, range);
     const success = isSuccessStatus(status);
     sink.add({
-      id: success ? "response.success-status.widened" : "response.error-status.widened",
-      level: success ? "warning" : "info",
+      ...rule(success ? "response.success-status.widened" : "response.error-status.widened"),
       operation,
       location: here(after, range),
       message: `Response ${status} is now documented as ${range}${success ? `: the server may answer with another ${range} status, which clients that check for ${status} may not expect` : ""}.`,
@@ -52,8 +52,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     const replacement = newSuccess.shift();
     if (replacement !== undefined) {
       sink.add({
-        id: "response.success-status.changed",
-        level: "breaking",
+        ...rule("response.success-status.changed"),
         operation,
         location: here(after, replacement),
         message: `The success status changed from ${status} to ${replacement}.`,
@@ -63,8 +62,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
       if (isObject(oldBody) && isObject(newBody)) compareContent(status, oldBody, newBody, replacement);
     } else {
       sink.add({
-        id: "response.success-status.removed",
-        level: "breaking",
+        ...rule("response.success-status.removed"),
         operation,
         location: here(before, status),
         message: `The success status ${status} was removed.`,
@@ -73,8 +71,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
   }
   for (const status of newSuccess) {
     sink.add({
-      id: "response.success-status.added",
-      level: "warning",
+      ...rule("response.success-status.added"),
       operation,
       location: here(after, status),
       message: `A success status ${status} was added; clients may not expect it.`,
@@ -83,8 +80,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
   for (const status of Object.keys(was).sort()) {
     if (isSuccessStatus(status) || status in now || ranged.has(status)) continue;
     sink.add({
-      id: "response.error-status.removed",
-      level: "info",
+      ...rule("response.error-status.removed"),
       operation,
       location: here(before, status),
       message: `Error response ${status} is no longer documented.`,
@@ -93,8 +89,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
   for (const status of Object.keys(now).sort()) {
     if (isSuccessStatus(status) || status in was || ranged.has(status)) continue;
     sink.add({
-      id: "response.error-status.added",
-      level: "info",
+      ...rule("response.error-status.added"),
       operation,
       location: here(after, status),
       message: `A new error response ${status} was added.`,
@@ -124,8 +119,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
     for (const [key, { type }] of oldMedia) {
       if (!newMedia.has(key)) {
         sink.add({
-          id: "response.media-type.removed",
-          level: "breaking",
+          ...rule("response.media-type.removed"),
           operation,
           location: pointer(here(before, oldStatus), "content", type),
           message: `Response ${oldStatus} no longer comes as ${type}.`,
@@ -137,8 +131,7 @@ export function compareResponses(before: OperationEntry, after: OperationEntry, 
       const old = oldMedia.get(key);
       if (!old) {
         sink.add({
-          id: "response.media-type.added",
-          level: "info",
+          ...rule("response.media-type.added"),
           operation,
           location,
           message: `Response ${newStatus} may now come as ${type}.`,

@@ -1,4 +1,6 @@
 /** What the schema rules share: the direction, where they are, how they name it. */
+
+import type { SchemaRuleName } from "./rules.js";
 import type { ChangeSink, Level } from "./types.js";
 
 export type Direction = "request" | "response";
@@ -10,7 +12,7 @@ export interface SchemaContext {
   /** The parameter whose schema is compared, as messages name it (`the query parameter \`limit\``); absent for a body. */
   parameter?: string;
   /** The middle word of a type change's id where `parameter` names something else (`header`). */
-  kind?: string;
+  kind?: "header";
   /** The shared schema compared on its own (shared-schemas.ts), as messages name it (`Leaf`, its members `Leaf.code`); absent elsewhere. */
   component?: string;
 }
@@ -42,7 +44,7 @@ export function subject(ctx: SchemaContext, place: Place): string {
  * `...property...`. A shared schema is compared on its own only below a body's root, where it is a
  * member, an item or a variant: a property.
  */
-export function kind(ctx: SchemaContext, place: Place): string {
+export function kind(ctx: SchemaContext, place: Place): "property" | "body" | "parameter" | "header" {
   if (place.path !== "") return "property";
   return ctx.parameter === undefined ? "body" : (ctx.kind ?? "parameter");
 }
@@ -57,7 +59,7 @@ export function join(path: string, name: string): string {
 
 export const show = (value: unknown) => JSON.stringify(value);
 /** Reports one change at the current place (or at `location`). */
-export type Add = (id: string, level: Level, message: string, location?: string) => void;
+export type Add = (id: SchemaRuleName, message: string, location?: string, chosen?: Level) => void;
 
 export function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

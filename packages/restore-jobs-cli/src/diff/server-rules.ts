@@ -9,6 +9,7 @@ import { isObject } from "../json.js";
 import type { OperationPair } from "./operation-rules.js";
 import type { OperationEntry } from "./operations.js";
 import { pointer } from "./pointer.js";
+import { rule } from "./rules.js";
 import type { ChangeSink } from "./types.js";
 
 /** Past this many URLs a server's variables are read by their default only. */
@@ -60,8 +61,7 @@ export function compareServers(
   for (const url of [...was.urls].sort()) {
     if (now.urls.has(url)) continue;
     sink.add({
-      id: "operation.server.removed",
-      level: "breaking",
+      ...rule("operation.server.removed"),
       operation,
       location: now.location,
       message: `${operation} is no longer served at ${url} (now at ${[...now.urls].sort().join(", ")}); clients built with that URL break.`,
@@ -70,8 +70,7 @@ export function compareServers(
   for (const url of [...now.urls].sort()) {
     if (was.urls.has(url)) continue;
     sink.add({
-      id: "operation.server.added",
-      level: "info",
+      ...rule("operation.server.added"),
       operation,
       location: now.location,
       message: `${operation} is now also served at ${url}.`,

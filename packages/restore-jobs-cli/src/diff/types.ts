@@ -1,3 +1,5 @@
+import { allowedLevels } from "./rules.js";
+
 /** The three levels of a change, worst first. */
 export type Level = "breaking" | "warning" | "info";
 
@@ -37,6 +39,8 @@ export interface ChangeSink {
 export class ChangeList implements ChangeSink {
   readonly changes: Change[] = [];
   add(change: Change): void {
+    if (!allowedLevels(change.id).includes(change.level))
+      throw new Error(`diff: ${change.id} is not ${change.level} in rules.ts`);
     this.changes.push(change);
   }
 }

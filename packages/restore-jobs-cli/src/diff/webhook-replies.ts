@@ -6,6 +6,7 @@ import { isObject, type JsonObject } from "../json.js";
 import { compareBodySchemas } from "./compare-schema.js";
 import { pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
+import { rule } from "./rules.js";
 import type { ChangeSink } from "./types.js";
 import { type WebhookEntry, webhookSink } from "./webhooks.js";
 
@@ -20,8 +21,7 @@ export function compareWebhookReplies(before: WebhookEntry, after: WebhookEntry,
   for (const status of Object.keys(was).sort()) {
     if (status in now) continue;
     sink.add({
-      id: "webhook.reply.status-removed",
-      level: "warning",
+      ...rule("webhook.reply.status-removed"),
       operation,
       location: pointer(before.location, "responses", status),
       message: `The server no longer documents a ${status} reply; receivers that answer ${status} may be taken as failing.`,
@@ -30,8 +30,7 @@ export function compareWebhookReplies(before: WebhookEntry, after: WebhookEntry,
   for (const status of Object.keys(now).sort()) {
     if (status in was) continue;
     sink.add({
-      id: "webhook.reply.status-added",
-      level: "info",
+      ...rule("webhook.reply.status-added"),
       operation,
       location: pointer(after.location, "responses", status),
       message: `The server now documents a ${status} reply.`,
@@ -47,8 +46,7 @@ export function compareWebhookReplies(before: WebhookEntry, after: WebhookEntry,
       const next = newMedia.get(key);
       if (!next) {
         sink.add({
-          id: "webhook.reply.media-type.removed",
-          level: "breaking",
+          ...rule("webhook.reply.media-type.removed"),
           operation,
           location: pointer(before.location, "responses", status, "content", type),
           message: `A ${status} reply may no longer come as ${type}; receivers answer so.`,
@@ -65,8 +63,7 @@ export function compareWebhookReplies(before: WebhookEntry, after: WebhookEntry,
     for (const [key, { type }] of newMedia) {
       if (oldMedia.has(key)) continue;
       sink.add({
-        id: "webhook.reply.media-type.added",
-        level: "info",
+        ...rule("webhook.reply.media-type.added"),
         operation,
         location: pointer(after.location, "responses", status, "content", type),
         message: `A ${status} reply may now come as ${type}.`,

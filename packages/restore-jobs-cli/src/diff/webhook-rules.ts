@@ -12,6 +12,7 @@ import type { OperationEntry } from "./operations.js";
 import { parameterKey } from "./parameter-rules.js";
 import { pointer } from "./pointer.js";
 import { byMediaType } from "./request-rules.js";
+import { type After, type RuleId, rule } from "./rules.js";
 import { ChangeList, type ChangeSink, type Level } from "./types.js";
 import { compareWebhookReplies } from "./webhook-replies.js";
 import { callbackSink, callbacksOf, type WebhookEntry, webhookSink, webhooksOf } from "./webhooks.js";
@@ -47,8 +48,7 @@ function compareHooks(
     const movedTo = moved.length === 1 && gone.length === 1 ? now.get(moved[0]!) : undefined;
     if (movedTo) fresh.splice(fresh.indexOf(moved[0]!), 1);
     sink.add({
-      id: movedTo ? "webhook.method-changed" : "webhook.removed",
-      level: "breaking",
+      ...rule(movedTo ? "webhook.method-changed" : "webhook.removed"),
       operation: before.label,
       location: movedTo ? movedTo.location : before.location,
       message: movedTo
@@ -59,8 +59,7 @@ function compareHooks(
   for (const key of fresh) {
     const after = now.get(key)!;
     sink.add({
-      id: "webhook.added",
-      level: "info",
+      ...rule("webhook.added"),
       operation: after.label,
       location: after.location,
       message: `The ${after.label} was added: the server may call clients that register for it.`,
@@ -94,8 +93,8 @@ function meaning(entry: WebhookEntry): string {
 function compareWebhook(before: WebhookEntry, after: WebhookEntry, sink: ChangeSink): void {
   const found = new ChangeList();
   const operation = before.label;
-  const add = (id: string, level: Level, location: string, message: string) =>
-    found.add({ id: `webhook.${id}`, level, operation, location, message });
+  const add: Add = (id, location, message, chosen) =>
+    found.add({ ...rule(`webhook.${id}` as RuleId, chosen), operation, location, message });
   const payload = webhookSink("response", found);
 
   const oldParameters = parametersOf(before);
@@ -105,24 +104,24 @@ function compareWebhook(before: WebhookEntry, after: WebhookEntry, sink: ChangeS
     const required = raw.required === true || raw.in === "path";
     add(
       "parameter.removed",
-      required ? "breaking" : "info",
       location,
       `The server no longer sends the ${String(raw.in)} parameter \`${String(raw.name)}\`${required ? " (it was required)" : ""}.`,
+      required ? "breaking" : "info",
     );
   }
   for (const [key, { raw, location }] of newParameters) {
     const old = oldParameters.get(key);
     const name = `${String(raw.in)} parameter \`${String(raw.name)}\``;
     if (!old) {
-      add("parameter.added", "info", location, `The server now sends the ${name}.`);
+      add("parameter.added", location, `The server now sends the ${name}.`);
       continue;
     }
     const wasRequired = old.raw.required === true || old.raw.in === "path";
     const isRequired = raw.required === true || raw.in === "path";
     if (wasRequired && !isRequired)
-      add("parameter.became-optional", "breaking", location, `The ${name} may no longer arrive.`);
+      add("parameter.became-optional", location, `The ${name} may no longer arrive.`);
     if (!wasRequired && isRequired)
-      add("parameter.became-required", "info", location, `The ${name} now always arrives.`);
+      add("parameter.became-required", location, `The ${name} now always arrives.`);
     compareBodySchemas(old.raw.schema ?? {}, raw.schema ?? {}, pointer(location, "schema"), {
       direction: "response",
       operation,
@@ -136,7 +135,6 @@ function compareWebhook(before: WebhookEntry, after: WebhookEntry, sink: ChangeS
   if (found.changes.length === 0 && meaning(before) !== meaning(after)) {
     add(
       "changed-unclassified",
-      "warning",
       after.location,
       `The ${operation} changed in a way no rule classifies (headers, links or a keyword the rules do not read); review it by hand.`,
     );
@@ -144,7 +142,7 @@ function compareWebhook(before: WebhookEntry, after: WebhookEntry, sink: ChangeS
   for (const change of found.changes) sink.add(change);
 }
 
-type Add = (id: string, level: Level, location: string, message: string) => void;
+type Add = (id: After<"webhook.">, location: string, message: string, chosen?: Level) => void;
 
 /** The webhook's request body: what the client receives. */
 function comparePayload(before: WebhookEntry, after: WebhookEntry, add: Add, payload: ChangeSink): void {
@@ -155,27 +153,25 @@ function comparePayload(before: WebhookEntry, after: WebhookEntry, add: Add, pay
   if (!now) {
     add(
       "payload.body-removed",
-      "breaking",
       pointer(before.location, "requestBody"),
       "The webhook no longer sends a body; receivers read one.",
     );
     return;
   }
   if (!was) {
-    add("payload.body-added", "info", location, "The webhook now sends a body.");
+    add("payload.body-added", location, "The webhook now sends a body.");
     return;
   }
   if (was.required === true && now.required !== true)
-    add("payload.became-optional", "breaking", location, "The webhook's body may no longer arrive.");
+    add("payload.became-optional", location, "The webhook's body may no longer arrive.");
   if (was.required !== true && now.required === true)
-    add("payload.became-required", "info", location, "The webhook's body now always arrives.");
+    add("payload.became-required", location, "The webhook's body now always arrives.");
   const oldMedia = byMediaType(isObject(was.content) ? was.content : {});
   const newMedia = byMediaType(isObject(now.content) ? now.content : {});
   for (const [key, { type }] of oldMedia) {
     if (!newMedia.has(key))
       add(
         "payload.media-type.removed",
-        "info",
         pointer(before.location, "requestBody", "content", type),
         `The webhook no longer sends ${type}.`,
       );
@@ -184,12 +180,7 @@ function comparePayload(before: WebhookEntry, after: WebhookEntry, add: Add, pay
     const here = pointer(location, "content", type);
     const old = oldMedia.get(key);
     if (!old) {
-      add(
-        "payload.media-type.added",
-        "warning",
-        here,
-        `The webhook may now send ${type}; receivers may not read it.`,
-      );
+      add("payload.media-type.added", here, `The webhook may now send ${type}; receivers may not read it.`);
       continue;
     }
     compareBodySchemas(old.media.schema ?? {}, media.schema ?? {}, pointer(here, "schema"), {
