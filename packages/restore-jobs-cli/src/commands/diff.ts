@@ -22,7 +22,8 @@ OLD and NEW are files (YAML or JSON) or git revisions of a file, REV:path
 Options:
   --format text|markdown|json|github
                                 output format (default text; json is the interface for tools;
-                                github: GitHub Actions annotations at the new document's lines)
+                                github: GitHub Actions annotations at the new document's lines;
+                                every format groups the changes by operation)
   --fail-on breaking|warning|never
                                 lowest level that makes the exit status 1 (default breaking)
   --no-compiler                 skip the compiler check (openapi-typescript + tsc; about a second)

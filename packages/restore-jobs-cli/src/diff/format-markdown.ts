@@ -1,6 +1,14 @@
-/** The markdown output: a changelog fit for a pull-request comment. */
+/** The markdown output: a changelog fit for a pull-request comment, a section per operation, by level within it. */
 import type { DiffReport } from "./run-diff.js";
-import { acceptedText, compilerLine, countLine, disagreementText, operationsText } from "./summary.js";
+import {
+  acceptedText,
+  byOperation,
+  compilerLine,
+  countLine,
+  disagreementText,
+  groupTitle,
+  operationsText,
+} from "./summary.js";
 import type { Level } from "./types.js";
 
 const headings: Record<Level, string> = {
@@ -18,16 +26,24 @@ export function formatMarkdown(report: DiffReport): string {
       : countLine(report.changes),
     "",
   );
-  for (const level of ["breaking", "warning", "info"] as const) {
-    const changes = report.changes.filter((c) => c.level === level);
-    if (changes.length === 0) continue;
-    out.push(`### ${headings[level]}`, "");
-    for (const c of changes) {
-      out.push(
-        `- ${c.operation ? `**${operationsText(c)}**: ` : ""}${c.message.replace(/\n/g, " ")}${acceptedText(c)} ${code(c.id)} at ${code(c.location)}`,
-      );
+  for (const group of byOperation(report.changes)) {
+    out.push(
+      `### ${group.operation === null ? "The document" : code(group.operation)}`,
+      "",
+      groupTitle(group),
+      "",
+    );
+    for (const level of ["breaking", "warning", "info"] as const) {
+      const changes = group.changes.filter((c) => c.level === level);
+      if (changes.length === 0) continue;
+      out.push(`#### ${headings[level]}`, "");
+      for (const c of changes) {
+        out.push(
+          `- ${c.operations && c.operations.length > 1 ? `**${operationsText(c)}**: ` : ""}${c.message.replace(/\n/g, " ")}${acceptedText(c)} ${code(c.id)} at ${code(c.location)}`,
+        );
+      }
+      out.push("");
     }
-    out.push("");
   }
   if (report.compiler) {
     out.push("### Compiler check", "", compilerLine(report.compiler), "");

@@ -1,6 +1,6 @@
 /** Counts by level and the compiler's line, shared by the text and markdown formats. */
 import type { CompilerVerdict } from "./compiler-check.js";
-import type { Change, Level } from "./types.js";
+import { type Change, type Level, severity } from "./types.js";
 
 export function countByLevel(changes: readonly Change[]): Record<Level, number> {
   const counts: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
@@ -38,6 +38,39 @@ export function disagreementText(check: {
     ? `rules say breaking (${check.rulesBreaking.join(", ")}), the types still accept it: types cannot see this rule`
     : `the types reject it (${check.detail ?? "not assignable"}), no rule says breaking`;
 }
+
+/** The changes of one operation (null: of the document as a whole), worst first, as every format groups them. */
+export interface OperationGroup {
+  operation: string | null;
+  counts: Record<Level, number>;
+  changes: Change[];
+}
+
+/**
+ * The changes grouped by operation: the document's own first, then the operations with the worst
+ * changes first (then by name); each group keeps the changes' order (worst first). A change in a
+ * shared schema sits in the group of its first operation and names the others (`operationsText`).
+ */
+export function byOperation(changes: readonly Change[]): OperationGroup[] {
+  const groups = new Map<string | null, Change[]>();
+  for (const c of changes) groups.set(c.operation, [...(groups.get(c.operation) ?? []), c]);
+  const worst = (list: Change[]) =>
+    Math.max(...list.map((c) => (c.accepted === undefined ? severity(c.level) : -1)));
+  return [...groups]
+    .sort(
+      ([a, x], [b, y]) =>
+        Number(a !== null) - Number(b !== null) || worst(y) - worst(x) || (a ?? "").localeCompare(b ?? ""),
+    )
+    .map(([operation, list]) => ({
+      operation,
+      counts: countByLevel(list.filter((c) => c.accepted === undefined)),
+      changes: list,
+    }));
+}
+
+/** A group's heading: the operation (or the document) and its counts. */
+export const groupTitle = (group: OperationGroup) =>
+  `${group.operation ?? "the document"}: ${group.counts.breaking} breaking, ${plural(group.counts.warning, "warning")}, ${group.counts.info} info`;
 
 /** The operations a change concerns, as the text and markdown formats name them: every operation that reaches a shared schema. */
 export function operationsText(change: Change): string {
