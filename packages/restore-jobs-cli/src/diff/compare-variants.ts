@@ -38,20 +38,28 @@ export function compareVariants(
     );
   });
   if (keyword !== "oneOf") return;
-  // A value valid for an old variant that now matches two new ones fails `oneOf`.
+  // A value valid for an old variant that now matches two new ones fails `oneOf`: the set of valid
+  // values narrowed. So for two kept variants that were provably apart and may now overlap, and for
+  // a kept variant and an added one that may overlap (a schema wrapped into `oneOf` beside a variant
+  // that shares values with it: those values are refused now).
   for (let j = 0; j < now.length; j++) {
     const i = oldFor.get(j);
     if (i === undefined) continue;
-    for (let k = j + 1; k < now.length; k++) {
+    for (let k = 0; k < now.length; k++) {
+      if (k === j || provablyApart(now[j], now[k])) continue;
       const other = oldFor.get(k);
-      // Only variants that were provably apart: an added variant is `variant.added`'s concern.
-      if (other === undefined || !provablyApart(was[i], was[other]) || provablyApart(now[j], now[k]))
-        continue;
-      add(
-        "variant.overlapping",
-        `The oneOf variants ${j} and ${k} of ${subject(ctx, place)} may now both match one value, which oneOf refuses; values valid for the old variants ${i} and ${other} may be refused.`,
-        pointer(place.location, keyword, k),
-      );
+      if (other === undefined)
+        add(
+          "variant.overlapping",
+          `The oneOf variant ${k} added to ${subject(ctx, place)} may match a value variant ${j} matches, which oneOf refuses; old values that match both may be refused.`,
+          pointer(place.location, keyword, k),
+        );
+      else if (k > j && provablyApart(was[i], was[other]))
+        add(
+          "variant.overlapping",
+          `The oneOf variants ${j} and ${k} of ${subject(ctx, place)} may now both match one value, which oneOf refuses; values valid for the old variants ${i} and ${other} may be refused.`,
+          pointer(place.location, keyword, k),
+        );
     }
   }
 }

@@ -129,7 +129,7 @@ const fixed = {
   "response.parameter.type-changed": {
     area: "webhook",
     level: "breaking",
-    text: "a webhook payload's parameter: reported as `webhook.payload.parameter.type-changed`",
+    text: "a webhook payload's parameter may arrive with a type receivers do not read: reported as `webhook.payload.parameter.type-changed`",
   },
   "response.parameter.type-narrowed": {
     area: "webhook",
@@ -740,7 +740,7 @@ const byDirection = {
     text: {
       request: "`propertyNames` widened, or `additionalProperties: false` dropped",
       response:
-        "`additionalProperties: false` dropped (info: clients ignore unknown keys), or `propertyNames` widened (the worst change inside)",
+        "`additionalProperties: false` dropped (info: clients ignore unknown keys), or `propertyNames` widened (the worst change inside: breaking, or a warning)",
     },
   },
   "map.values-narrowed": {
@@ -778,7 +778,7 @@ const byDirection = {
     level: { request: "breaking", response: "info" },
     text: {
       request:
-        "two `oneOf` variants that could never hold the same value (types, enums, a discriminating `const`, a closed object without a required member) now may: a value matching both fails `oneOf`",
+        "two `oneOf` variants that could never hold the same value (types, enums, a discriminating `const`, a closed object without a required member) now may: a value matching both fails `oneOf`; also a variant added beside a kept one it may share values with (a schema wrapped into `oneOf: [X, Y]`, `Y` not provably apart from `X`): the values of `X` that `Y` matches are refused",
       response: "as `request.variant.overlapping`: fewer bodies are valid",
     },
   },

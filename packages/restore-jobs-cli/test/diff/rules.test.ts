@@ -33,6 +33,19 @@ describe("the registry of change ids", () => {
     expect(unknown).toEqual([]);
   });
 
+  test("docs/diff.md's text of every id is its registry entry's", () => {
+    const text = new Map(
+      [...docs.matchAll(/^\|\s*`([a-z0-9.-]+)`\s*\|\s*[a-z /]+?\s*\|\s*(.*?)\s*\|$/gm)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    );
+    const differing = catalogue()
+      .filter(([id, rule]) => text.get(id) !== rule.text)
+      .map(([id]) => id);
+    expect(differing).toEqual([]);
+  });
+
   test("a webhook's payload is a response, its reply a request, a callback a webhook", () => {
     expect(ruleOf("webhook.payload.property.became-optional")?.level).toBe("breaking");
     expect(ruleOf("webhook.reply.property.became-optional")?.level).toBe("info");
