@@ -46,6 +46,27 @@ interface DirectionalRule {
   text: { request: string; response: string };
 }
 
+/**
+ * A JSON Schema 2020-12 keyword's three ids, alike for every such keyword: `narrowed` breaks a
+ * request, `widened` a response, `changed` both (docs/diff.md, "JSON Schema 2020-12 keywords").
+ */
+function judgedKeyword<G extends string>(group: G, text: string) {
+  const rule = (request: Level, response: Level, requestText: string): DirectionalRule => ({
+    area: "schema",
+    level: { request, response },
+    text: { request: requestText, response: "" },
+  });
+  return {
+    [`${group}.narrowed`]: rule("breaking", "info", text),
+    [`${group}.widened`]: rule("info", "breaking", ""),
+    [`${group}.changed`]: rule(
+      "breaking",
+      "breaking",
+      "some old values are refused and some new ones accepted",
+    ),
+  } as Record<`${G}.${"narrowed" | "widened" | "changed"}`, DirectionalRule>;
+}
+
 const fixed = {
   "operation.removed": {
     area: "operation",
@@ -833,227 +854,52 @@ const byDirection = {
     level: { request: "info", response: "breaking" },
     text: { request: "as `request.max-length.raised`", response: "as `response.max-length.raised`" },
   },
-  "not.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request:
-        "`not`: its schema compared with the sides swapped (the values _not_ matching it): `not` added narrows, removed widens",
-      response: "",
-    },
-  },
-  "not.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "not.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "if-then-else.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request:
-        "`if`/`then`/`else`: added narrows, removed widens; with the same `if`, `then` and `else` are each compared (at `.../then`, `.../else`); a changed `if` is `keyword.unjudged`",
-      response: "",
-    },
-  },
-  "if-then-else.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "if-then-else.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "contains.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request:
-        "`contains`, `minContains`, `maxContains`: `contains` added narrows (an array must hold such an item); its schema compared; `minContains` raised or `maxContains` lowered narrows",
-      response: "",
-    },
-  },
-  "contains.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "contains.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "dependent-required.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request:
-        "`dependentRequired`: per member (`.../dependentRequired/<name>`): more names required narrows, fewer widens",
-      response: "",
-    },
-  },
-  "dependent-required.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "dependent-required.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "dependent-schemas.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request: "`dependentSchemas`: per member: added narrows, removed widens, changed compared",
-      response: "",
-    },
-  },
-  "dependent-schemas.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "dependent-schemas.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "pattern-properties.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request:
-        "`patternProperties`: per pattern: its schema compared with what governed those members before (`additionalProperties`: a pattern added to a closed object widens)",
-      response: "",
-    },
-  },
-  "pattern-properties.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "pattern-properties.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "prefix-items.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request: "`prefixItems`: per position, against the old position or the old `items`",
-      response: "",
-    },
-  },
-  "prefix-items.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "prefix-items.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "unevaluated-properties.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request:
-        "`unevaluatedProperties`: `false` or a schema compared with what was there (absent = any); ignored where `additionalProperties` leaves nothing unevaluated",
-      response: "",
-    },
-  },
-  "unevaluated-properties.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "unevaluated-properties.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "unevaluated-items.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request: "`unevaluatedItems`: the same for items; ignored where `items` covers every item",
-      response: "",
-    },
-  },
-  "unevaluated-items.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "unevaluated-items.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "content.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request:
-        "`contentEncoding`, `contentMediaType`, `contentSchema`: added narrows, removed widens, another encoding or media type is `changed`; `contentSchema` compared",
-      response: "",
-    },
-  },
-  "content.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "content.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "multiple-of.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: {
-      request:
-        "`multipleOf`: multiples of 10 are multiples of 5: 5 → 10 narrows, 10 → 5 widens, 4 → 6 is `changed`",
-      response: "",
-    },
-  },
-  "multiple-of.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "multiple-of.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
-  "unique-items.narrowed": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "`uniqueItems`: `true` added narrows, removed widens", response: "" },
-  },
-  "unique-items.widened": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "", response: "" },
-  },
-  "unique-items.changed": {
-    area: "schema",
-    level: { request: "breaking", response: "breaking" },
-    text: { request: "some old values are refused and some new ones accepted", response: "" },
-  },
+  // The JSON Schema 2020-12 keywords, each judged alike (keyword-judgement.ts).
+  ...judgedKeyword(
+    "not",
+    "`not`: its schema compared with the sides swapped (the values _not_ matching it): `not` added narrows, removed widens",
+  ),
+  ...judgedKeyword(
+    "if-then-else",
+    "`if`/`then`/`else`: added narrows, removed widens; with the same `if`, `then` and `else` are each compared (at `.../then`, `.../else`); a changed `if` is `keyword.unjudged`",
+  ),
+  ...judgedKeyword(
+    "contains",
+    "`contains`, `minContains`, `maxContains`: `contains` added narrows (an array must hold such an item); its schema compared; `minContains` raised or `maxContains` lowered narrows",
+  ),
+  ...judgedKeyword(
+    "dependent-required",
+    "`dependentRequired`: per member (`.../dependentRequired/<name>`): more names required narrows, fewer widens",
+  ),
+  ...judgedKeyword(
+    "dependent-schemas",
+    "`dependentSchemas`: per member: added narrows, removed widens, changed compared",
+  ),
+  ...judgedKeyword(
+    "pattern-properties",
+    "`patternProperties`: per pattern: its schema compared with what governed those members before (`additionalProperties`: a pattern added to a closed object widens)",
+  ),
+  ...judgedKeyword(
+    "prefix-items",
+    "`prefixItems`: per position, against the old position or the old `items`",
+  ),
+  ...judgedKeyword(
+    "unevaluated-properties",
+    "`unevaluatedProperties`: `false` or a schema compared with what was there (absent = any); ignored where `additionalProperties` leaves nothing unevaluated",
+  ),
+  ...judgedKeyword(
+    "unevaluated-items",
+    "`unevaluatedItems`: the same for items; ignored where `items` covers every item",
+  ),
+  ...judgedKeyword(
+    "content",
+    "`contentEncoding`, `contentMediaType`, `contentSchema`: added narrows, removed widens, another encoding or media type is `changed`; `contentSchema` compared",
+  ),
+  ...judgedKeyword(
+    "multiple-of",
+    "`multipleOf`: multiples of 10 are multiples of 5: 5 → 10 narrows, 10 → 5 widens, 4 → 6 is `changed`",
+  ),
+  ...judgedKeyword("unique-items", "`uniqueItems`: `true` added narrows, removed widens"),
   "max-items.lowered": {
     area: "schema",
     level: { request: "breaking", response: "info" },
