@@ -67,6 +67,33 @@ function judgedKeyword<G extends string>(group: G, text: string) {
   } as Record<`${G}.${"narrowed" | "widened" | "changed"}`, DirectionalRule>;
 }
 
+/**
+ * A bound keyword's ids that read as `max-length`'s or `min-length`'s (one end of a range: an upper
+ * end lowered or added narrows, a lower end raised or added narrows), with their catalogue text.
+ */
+function asLengthBound<K extends string, H extends "lowered" | "raised" | "added" | "removed">(
+  keyword: K,
+  end: "max" | "min",
+  hows: readonly H[],
+) {
+  const narrows = end === "max" ? ["lowered", "added"] : ["raised", "added"];
+  return Object.fromEntries(
+    hows.map((how): [string, DirectionalRule] => [
+      `${keyword}.${how}`,
+      {
+        area: "schema",
+        level: narrows.includes(how)
+          ? { request: "breaking", response: "info" }
+          : { request: "info", response: "breaking" },
+        text: {
+          request: `as \`request.${end}-length.${how}\``,
+          response: `as \`response.${end}-length.${how}\``,
+        },
+      },
+    ]),
+  ) as Record<`${K}.${H}`, DirectionalRule>;
+}
+
 const fixed = {
   "operation.removed": {
     area: "operation",
@@ -849,11 +876,7 @@ const byDirection = {
         "as `response.max-length.raised`: larger values may arrive; the same for `max-properties`, `maximum`, `exclusive-maximum`",
     },
   },
-  "maximum.raised": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.max-length.raised`", response: "as `response.max-length.raised`" },
-  },
+  ...asLengthBound("maximum", "max", ["raised", "lowered", "added", "removed"]),
   // The JSON Schema 2020-12 keywords, each judged alike (keyword-judgement.ts).
   ...judgedKeyword(
     "not",
@@ -900,146 +923,13 @@ const byDirection = {
     "`multipleOf`: multiples of 10 are multiples of 5: 5 → 10 narrows, 10 → 5 widens, 4 → 6 is `changed`",
   ),
   ...judgedKeyword("unique-items", "`uniqueItems`: `true` added narrows, removed widens"),
-  "max-items.lowered": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.max-length.lowered`", response: "as `response.max-length.lowered`" },
-  },
-  "max-items.added": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.max-length.added`", response: "as `response.max-length.added`" },
-  },
-  "max-items.removed": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.max-length.removed`", response: "as `response.max-length.removed`" },
-  },
-  "max-properties.lowered": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.max-length.lowered`", response: "as `response.max-length.lowered`" },
-  },
-  "max-properties.added": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.max-length.added`", response: "as `response.max-length.added`" },
-  },
-  "max-properties.raised": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.max-length.raised`", response: "as `response.max-length.raised`" },
-  },
-  "max-properties.removed": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.max-length.removed`", response: "as `response.max-length.removed`" },
-  },
-  "maximum.lowered": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.max-length.lowered`", response: "as `response.max-length.lowered`" },
-  },
-  "maximum.added": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.max-length.added`", response: "as `response.max-length.added`" },
-  },
-  "maximum.removed": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.max-length.removed`", response: "as `response.max-length.removed`" },
-  },
-  "exclusive-maximum.added": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.max-length.added`", response: "as `response.max-length.added`" },
-  },
-  "exclusive-maximum.raised": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.max-length.raised`", response: "as `response.max-length.raised`" },
-  },
-  "exclusive-maximum.removed": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.max-length.removed`", response: "as `response.max-length.removed`" },
-  },
-  "min-items.raised": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.min-length.raised`", response: "as `response.min-length.raised`" },
-  },
-  "min-items.added": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.min-length.added`", response: "as `response.min-length.added`" },
-  },
-  "min-items.lowered": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.min-length.lowered`", response: "as `response.min-length.lowered`" },
-  },
-  "min-items.removed": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.min-length.removed`", response: "as `response.min-length.removed`" },
-  },
-  "min-properties.raised": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.min-length.raised`", response: "as `response.min-length.raised`" },
-  },
-  "min-properties.added": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.min-length.added`", response: "as `response.min-length.added`" },
-  },
-  "min-properties.lowered": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.min-length.lowered`", response: "as `response.min-length.lowered`" },
-  },
-  "min-properties.removed": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.min-length.removed`", response: "as `response.min-length.removed`" },
-  },
-  "minimum.raised": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.min-length.raised`", response: "as `response.min-length.raised`" },
-  },
-  "minimum.added": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.min-length.added`", response: "as `response.min-length.added`" },
-  },
-  "minimum.removed": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.min-length.removed`", response: "as `response.min-length.removed`" },
-  },
-  "exclusive-minimum.raised": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.min-length.raised`", response: "as `response.min-length.raised`" },
-  },
-  "exclusive-minimum.added": {
-    area: "schema",
-    level: { request: "breaking", response: "info" },
-    text: { request: "as `request.min-length.added`", response: "as `response.min-length.added`" },
-  },
-  "exclusive-minimum.lowered": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.min-length.lowered`", response: "as `response.min-length.lowered`" },
-  },
-  "exclusive-minimum.removed": {
-    area: "schema",
-    level: { request: "info", response: "breaking" },
-    text: { request: "as `request.min-length.removed`", response: "as `response.min-length.removed`" },
-  },
+  ...asLengthBound("max-items", "max", ["lowered", "added", "removed"]),
+  ...asLengthBound("max-properties", "max", ["lowered", "added", "raised", "removed"]),
+  ...asLengthBound("exclusive-maximum", "max", ["added", "raised", "removed"]),
+  ...asLengthBound("min-items", "min", ["raised", "added", "lowered", "removed"]),
+  ...asLengthBound("min-properties", "min", ["raised", "added", "lowered", "removed"]),
+  ...asLengthBound("minimum", "min", ["raised", "added", "removed"]),
+  ...asLengthBound("exclusive-minimum", "min", ["raised", "added", "lowered", "removed"]),
 } as const satisfies Record<string, DirectionalRule>;
 
 export type FixedId = keyof typeof fixed;
