@@ -3,12 +3,12 @@
  * clients. A thin command over src/diff/.
  */
 import { parseArgs } from "node:util";
-import { formatGithub } from "../diff/format-github.js";
-import { formatJson } from "../diff/format-json.js";
-import { formatMarkdown } from "../diff/format-markdown.js";
-import { formatText } from "../diff/format-text.js";
-import { counted } from "../diff/ignore-list.js";
-import { DocumentLoadError } from "../diff/load-document.js";
+import { DocumentLoadError } from "../diff/documents/load-document.js";
+import { formatGithub } from "../diff/format/format-github.js";
+import { formatJson } from "../diff/format/format-json.js";
+import { formatMarkdown } from "../diff/format/format-markdown.js";
+import { formatText } from "../diff/format/format-text.js";
+import { counted } from "../diff/rules/ignore-list.js";
 import { diffSources } from "../diff/run-diff.js";
 import { type Level, severity } from "../diff/types.js";
 

@@ -1,4 +1,4 @@
-import { allowedLevels } from "./rules.js";
+import { allowedLevels } from "./rules/rules.js";
 
 /** The three levels of a change, worst first. */
 export type Level = "breaking" | "warning" | "info";

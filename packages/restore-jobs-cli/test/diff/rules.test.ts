@@ -1,8 +1,8 @@
-/** The registry of change ids (src/diff/rules.ts) against docs/diff.md's tables, both ways, and the ids it derives. */
+/** The registry of change ids (src/diff/rules/rules.ts) against docs/diff.md's tables, both ways, and the ids it derives. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { catalogue, levelsOf, ruleOf } from "../../src/diff/rules.js";
+import { catalogue, levelsOf, ruleOf } from "../../src/diff/rules/rules.js";
 
 const docs = readFileSync(fileURLToPath(new URL("../../../../docs/diff.md", import.meta.url)), "utf8");
 const documented = new Map(
