@@ -1,4 +1,4 @@
-/** Counts by level and the compiler's line, shared by the text and markdown formats. */
+/** Counts by level, the grouping by operation every format uses, and the compiler's line. */
 import type { CompilerVerdict } from "../compiler/compiler-check.js";
 import { type Change, type Level, severity } from "../types.js";
 
@@ -53,7 +53,11 @@ export interface OperationGroup {
  */
 export function byOperation(changes: readonly Change[]): OperationGroup[] {
   const groups = new Map<string | null, Change[]>();
-  for (const c of changes) groups.set(c.operation, [...(groups.get(c.operation) ?? []), c]);
+  for (const c of changes) {
+    const list = groups.get(c.operation);
+    if (list) list.push(c);
+    else groups.set(c.operation, [c]);
+  }
   const worst = (list: Change[]) =>
     Math.max(...list.map((c) => (c.accepted === undefined ? severity(c.level) : -1)));
   return [...groups]
