@@ -3,12 +3,12 @@
  * clients. A thin command over src/diff/.
  */
 import { parseArgs } from "node:util";
-import { formatGithub } from "../diff/format-github.js";
-import { formatJson } from "../diff/format-json.js";
-import { formatMarkdown } from "../diff/format-markdown.js";
-import { formatText } from "../diff/format-text.js";
-import { counted } from "../diff/ignore-list.js";
-import { DocumentLoadError } from "../diff/load-document.js";
+import { DocumentLoadError } from "../diff/documents/load-document.js";
+import { formatGithub } from "../diff/format/format-github.js";
+import { formatJson } from "../diff/format/format-json.js";
+import { formatMarkdown } from "../diff/format/format-markdown.js";
+import { formatText } from "../diff/format/format-text.js";
+import { counted } from "../diff/rules/ignore-list.js";
 import { diffSources } from "../diff/run-diff.js";
 import { type Level, severity } from "../diff/types.js";
 
@@ -22,7 +22,8 @@ OLD and NEW are files (YAML or JSON) or git revisions of a file, REV:path
 Options:
   --format text|markdown|json|github
                                 output format (default text; json is the interface for tools;
-                                github: GitHub Actions annotations at the new document's lines)
+                                github: GitHub Actions annotations at the new document's lines;
+                                every format groups the changes by operation)
   --fail-on breaking|warning|never
                                 lowest level that makes the exit status 1 (default breaking)
   --no-compiler                 skip the compiler check (openapi-typescript + tsc; about a second)
@@ -35,7 +36,7 @@ Exit status:
   0  no change at or above --fail-on
   1  a change at or above --fail-on was found
   2  it could not run (bad arguments, an --ignore file that is not a list of entries with id,
-     operation and reason, an unreadable or invalid document, a $ref cycle
+     operation and reason or names an id no rule reports, an unreadable or invalid document, a $ref cycle
      that never reaches a schema, a document nested more than 1500 levels deep)
 
 A change inside a component shared along many paths is reported once, at the component; the

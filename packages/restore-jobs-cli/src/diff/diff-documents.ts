@@ -1,17 +1,18 @@
 /** Diffs two resolved OpenAPI documents: every rule, one sorted list of changes. */
 
 import type { JsonObject } from "../json.js";
-import { compareDocumentation } from "./documentation-rules.js";
-import { reportDynamicRefs } from "./dynamic-refs.js";
-import { locateDifference, unjudgedDifferences } from "./operation-meaning.js";
-import { compareOperationFlags, compareSecurity, matchOperations } from "./operation-rules.js";
-import { unescapeToken } from "./pointer.js";
-import { compareParameters, compareRequestBodies } from "./request-rules.js";
-import { compareResponses } from "./response-rules.js";
-import { compareServers } from "./server-rules.js";
-import { withSharedSchemas } from "./shared-schemas.js";
+import { reportDynamicRefs } from "./documents/dynamic-refs.js";
+import { unescapeToken } from "./documents/pointer.js";
+import { compareDocumentation } from "./rules/documentation-rules.js";
+import { locateDifference, unjudgedDifferences } from "./rules/operation-meaning.js";
+import { compareOperationFlags, compareSecurity, matchOperations } from "./rules/operation-rules.js";
+import { compareParameters, compareRequestBodies } from "./rules/request-rules.js";
+import { compareResponses } from "./rules/response-rules.js";
+import { rule } from "./rules/rules.js";
+import { compareServers } from "./rules/server-rules.js";
+import { compareCallbacks, compareWebhooks } from "./rules/webhook-rules.js";
+import { withSharedSchemas } from "./schema/shared-schemas.js";
 import { type Change, ChangeList, sortChanges } from "./types.js";
-import { compareCallbacks, compareWebhooks } from "./webhook-rules.js";
 
 export interface DiffResult {
   breaking: boolean;
@@ -40,8 +41,7 @@ function diffShared(oldDoc: JsonObject, newDoc: JsonObject): DiffResult {
       const location = locateDifference(pair.after, difference);
       const keyword = unescapeToken(location.split("/").pop() ?? "");
       found.add({
-        id: "operation.changed-unclassified",
-        level: "warning",
+        ...rule("operation.changed-unclassified"),
         operation: pair.before.label,
         location,
         message: `${pair.before.label} changed at \`${keyword}\` in a way no rule classifies (links, ...); review it by hand.`,

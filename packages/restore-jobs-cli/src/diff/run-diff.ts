@@ -1,12 +1,12 @@
 /** Loads, resolves and diffs two documents, with the compiler's verdict unless turned off. */
 
 import { relative } from "node:path";
-import type { CompilerVerdict } from "./compiler-check.js";
+import type { CompilerVerdict } from "./compiler/compiler-check.js";
 import { type DiffResult, diffDocuments } from "./diff-documents.js";
-import { applyIgnoreList, counted, loadIgnoreList } from "./ignore-list.js";
-import { loadDocument } from "./load-document.js";
-import { bundleDocument, resolveDocument } from "./resolve-document.js";
-import { lineFinder } from "./source-lines.js";
+import { loadDocument } from "./documents/load-document.js";
+import { bundleDocument, resolveDocument } from "./documents/resolve-document.js";
+import { lineFinder } from "./documents/source-lines.js";
+import { applyIgnoreList, counted, loadIgnoreList } from "./rules/ignore-list.js";
 import { sortChanges } from "./types.js";
 
 export interface DiffReport extends DiffResult {
@@ -56,7 +56,7 @@ export async function diffSources(
     // Loaded on demand: TypeScript is most of the start-up time, and --no-compiler should not pay it.
     // `ms` counts loading it too, so it is what the check costs.
     const started = performance.now();
-    const { compilerCheck } = await import("./compiler-check.js");
+    const { compilerCheck } = await import("./compiler/compiler-check.js");
     const bundled = await Promise.all([bundleDocument(oldLoaded), bundleDocument(newLoaded)]).catch(
       (error: Error) => error,
     );

@@ -1,3 +1,6 @@
+/** What `restore-jobs diff` reports: the levels, one change, and the list the rules add changes to. */
+import { allowedLevels } from "./rules/rules.js";
+
 /** The three levels of a change, worst first. */
 export type Level = "breaking" | "warning" | "info";
 
@@ -34,9 +37,12 @@ export interface ChangeSink {
   add(change: Change): void;
 }
 
+/** The changes the rules found; an id or level the registry (rules/rules.ts) does not hold is a bug in a rule, and throws. */
 export class ChangeList implements ChangeSink {
   readonly changes: Change[] = [];
   add(change: Change): void {
+    if (!allowedLevels(change.id).includes(change.level))
+      throw new Error(`diff: ${change.id} is not ${change.level} in rules.ts`);
     this.changes.push(change);
   }
 }

@@ -68,7 +68,7 @@ describe("restore-jobs diff", () => {
       "json",
     );
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(["breaking", "changes", "compiler"]);
+    expect(Object.keys(report)).toEqual(["breaking", "changes", "byOperation", "compiler"]);
     expect(report.changes[0]).toEqual({
       id: "response.envelope.renamed",
       level: "breaking",

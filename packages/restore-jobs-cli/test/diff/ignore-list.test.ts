@@ -97,8 +97,13 @@ describe("restore-jobs diff --ignore", () => {
     ],
     ["an id", "- operation: PUT /restore-jobs\n  reason: ok\n", "entry 1 has no `id`"],
     [
+      "an id the registry knows",
+      "- id: request.max-length.lowered\n  operation: PUT /restore-jobs\n  reason: ok\n- id: request.maxLength.lowered\n  operation: PUT /restore-jobs\n  reason: ok\n",
+      "entry 2: `request.maxLength.lowered` is not a change id restore-jobs diff reports",
+    ],
+    [
       "only known keys",
-      "- id: x\n  operation: PUT /a\n  reason: r\n  locaton: /x\n",
+      "- id: request.max-length.lowered\n  operation: PUT /a\n  reason: r\n  locaton: /x\n",
       "entry 1 has unknown keys: locaton",
     ],
   ])("a file without %s is exit 2 naming the place, nothing judged", async (_what, text, said) => {

@@ -1,6 +1,6 @@
 /** Patterns compared as the sets of strings they match (refa), not as text. */
 import { describe, expect, test } from "vitest";
-import { acceptsEverything, relatePatterns } from "../../src/diff/pattern-meaning.js";
+import { acceptsEverything, relatePatterns } from "../../src/diff/schema/pattern-meaning.js";
 
 describe("relatePatterns", () => {
   test.each([
