@@ -6,25 +6,10 @@
  * and a check that judged no answer says "not judged", never "pass".
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { type Breakage, type ContractServer, startContractServer } from "./support/contract-server.js";
-import { type JobRun, runJob, testCredentials, testRegion } from "./support/run-job.js";
+import { stopRuns, verifyAgainst } from "./support/broken-server-runs.js";
+import type { Breakage } from "./support/contract-server.js";
 
-const seed = "20250101";
-
-let server: ContractServer | undefined;
-let job: JobRun | undefined;
-afterEach(async () => {
-  await server?.close();
-  await job?.cleanup();
-  server = undefined;
-  job = undefined;
-});
-
-async function verifyAgainst(variant: Breakage, runs = "60", more: string[] = []): Promise<JobRun> {
-  server = await startContractServer(testCredentials, testRegion, variant);
-  job = await runJob(["--target", server.url.href, "--runs", runs, "--seed", seed, ...more]);
-  return job;
-}
+afterEach(stopRuns);
 
 describe("conforming servers the job must pass", () => {
   const conforming: [Breakage, string][] = [

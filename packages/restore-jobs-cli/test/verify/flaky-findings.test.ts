@@ -5,27 +5,19 @@
  * again does not bring the failure back, the finding says it is flaky and shows both.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { type BentAnswer, type ContractServer, startContractServer } from "./support/contract-server.js";
-import { type JobRun, runJob, testCredentials, testRegion } from "./support/run-job.js";
+import { runTrackedJob, seed, startServer, stopRuns } from "./support/broken-server-runs.js";
+import type { BentAnswer, ContractServer } from "./support/contract-server.js";
+import type { JobRun } from "./support/run-job.js";
 
-const seed = "20250101";
 const runs = "8";
 
-let server: ContractServer | undefined;
-let job: JobRun | undefined;
-afterEach(async () => {
-  await server?.close();
-  await job?.cleanup();
-  server = undefined;
-  job = undefined;
-});
+afterEach(stopRuns);
 
+let server: ContractServer | undefined;
 async function runAgainst(bent: BentAnswer | undefined, workers: string): Promise<JobRun> {
-  await server?.close();
-  await job?.cleanup();
-  server = await startContractServer(testCredentials, testRegion, undefined, bent);
-  job = await runJob(["--target", server.url.href, "--runs", runs, "--seed", seed, "--workers", workers]);
-  return job;
+  await stopRuns();
+  server = await startServer(undefined, bent);
+  return runTrackedJob(["--target", server.url.href, "--runs", runs, "--seed", seed, "--workers", workers]);
 }
 
 describe("one bent answer in a run of a conforming server", () => {

@@ -1,10 +1,15 @@
 /**
- * The broken-server zoo's runs, shared by the files that try it (split so the runner spreads
- * them over its workers): a contract server with one breakage and the job against it, each
- * stopped after its test (`stopRuns` in afterEach), on failure too.
+ * The runs of the job against contract servers that break (the zoo, split over files so the
+ * runner spreads them over its workers), keep the contract, or bend one answer: a server and the
+ * job against it, each stopped after its test (`stopRuns` in afterEach), on failure too.
  */
 import { expect } from "vitest";
-import { type Breakage, type ContractServer, startContractServer } from "./contract-server.js";
+import {
+  type BentAnswer,
+  type Breakage,
+  type ContractServer,
+  startContractServer,
+} from "./contract-server.js";
 import { type JobRun, runJob, testCredentials, testRegion } from "./run-job.js";
 
 // A fixed seed keeps these runs reproducible; 100 runs per check reach every rule of the schema.
@@ -22,9 +27,9 @@ export async function stopRuns(): Promise<void> {
   job = undefined;
 }
 
-/** A contract server with `breakage`, stopped by `stopRuns`. */
-export async function startServer(breakage?: Breakage): Promise<ContractServer> {
-  server = await startContractServer(testCredentials, testRegion, breakage);
+/** A contract server with `breakage` (or one `bent` answer), stopped by `stopRuns`. */
+export async function startServer(breakage?: Breakage, bent?: BentAnswer): Promise<ContractServer> {
+  server = await startContractServer(testCredentials, testRegion, breakage, bent);
   return server;
 }
 
@@ -45,7 +50,12 @@ export async function failsOnEverySeed(breakage: Breakage, seeds: string[], chec
   }
 }
 
-export async function verifyAgainst(breakage?: Breakage): Promise<JobRun> {
+/** The job against a server with `breakage`, `runs` runs per check under `seed`, then `more` flags. */
+export async function verifyAgainst(
+  breakage?: Breakage,
+  runsPerCheck = runs,
+  more: string[] = [],
+): Promise<JobRun> {
   const target = await startServer(breakage);
-  return runTrackedJob(["--target", target.url.href, "--runs", runs, "--seed", seed]);
+  return runTrackedJob(["--target", target.url.href, "--runs", runsPerCheck, "--seed", seed, ...more]);
 }
