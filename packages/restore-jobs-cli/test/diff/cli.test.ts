@@ -1,15 +1,17 @@
 /** The `restore-jobs diff` command: formats, exit statuses, `--fail-on`, errors, `--help`. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { run } from "../../src/commands/diff.js";
+import { fixturePaths } from "./fixture-documents.js";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const spec = join(root, "packages/restore-jobs/openapi/restore-jobs.yaml");
-const fixture = (name: string, side: "old" | "new") =>
-  join(root, "packages/restore-jobs-cli/test/diff/fixtures", name, `${side}.yaml`);
+const rebuilt = mkdtempSync(join(tmpdir(), "restore-jobs-fixtures-"));
+afterAll(() => rmSync(rebuilt, { recursive: true, force: true }));
+const fixture = (name: string, side: "old" | "new") => fixturePaths(name, rebuilt)[side];
 
 /** Runs the command in-process, collecting what it writes. */
 async function diff(...argv: string[]): Promise<{ status: number; out: string; err: string }> {

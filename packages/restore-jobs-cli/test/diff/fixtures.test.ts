@@ -1,19 +1,20 @@
 /**
- * One folder per case under test/diff/fixtures: old.yaml, new.yaml and expected.json (the ids,
- * levels, operations, locations and messages of the changes, and where the compiler disagrees with
- * the rules), compared whole.
+ * One folder per case under test/diff/fixtures: its old and new documents (whole, or patches of a
+ * shared base in fixtures/_bases: fixtures/README.md) and expected.json (the ids, levels,
+ * operations, locations and messages of the changes, and where the compiler disagrees with the
+ * rules), compared whole.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { diffSources } from "../../src/diff/run-diff.js";
+import { fixtureCases, fixturePaths, fixturesDir as fixtures } from "./fixture-documents.js";
 
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const cases = readdirSync(fixtures, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+const cases = fixtureCases();
+const rebuilt = mkdtempSync(join(tmpdir(), "restore-jobs-fixtures-"));
+afterAll(() => rmSync(rebuilt, { recursive: true, force: true }));
 
 interface Expected {
   breaking: boolean;
@@ -28,10 +29,10 @@ describe("restore-jobs diff on each fixture folder", () => {
 
   test.each(cases)("%s", async (name) => {
     const dir = join(fixtures, name);
-    for (const file of ["old.yaml", "new.yaml", "expected.json"])
-      expect(existsSync(join(dir, file)), file).toBe(true);
+    expect(existsSync(join(dir, "expected.json")), "expected.json").toBe(true);
     const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Expected;
-    const report = await diffSources(join(dir, "old.yaml"), join(dir, "new.yaml"));
+    const documents = fixturePaths(name, rebuilt);
+    const report = await diffSources(documents.old, documents.new);
 
     expect(report.changes).toEqual(expected.changes);
     expect(report.breaking).toBe(expected.breaking);

@@ -3,15 +3,14 @@
  * (YAML or JSON) where the change sits; a location the text does not hold (behind a `$ref`) at the
  * line of the nearest place above it that it holds.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { load } from "js-yaml";
 import { afterAll, describe, expect, test } from "vitest";
 import { run } from "../../src/commands/diff.js";
+import { fixturePaths, fixtureText } from "./fixture-documents.js";
 
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "restore-jobs-github-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,8 +29,8 @@ const lineOf = (text: string, pattern: RegExp) => text.split("\n").findIndex((l)
 
 describe("restore-jobs diff --format github", () => {
   const name = "response-header-removed-beside-body-change";
-  const oldFile = join(fixtures, name, "old.yaml");
-  const yaml = readFileSync(join(fixtures, name, "new.yaml"), "utf8");
+  const oldFile = fixturePaths(name, dir).old;
+  const yaml = fixtureText(name, "new");
 
   test.each([
     ["YAML", "new.yaml", yaml],
@@ -56,8 +55,9 @@ describe("restore-jobs diff --format github", () => {
 
   test("a change behind a $ref is annotated at the $ref; messages are escaped as workflow commands need", async () => {
     const shared = "request-max-length-lowered";
-    const text = readFileSync(join(fixtures, shared, "new.yaml"), "utf8");
-    const { lines } = await github(join(fixtures, shared, "old.yaml"), join(fixtures, shared, "new.yaml"));
+    const text = fixtureText(shared, "new");
+    const documents = fixturePaths(shared, dir);
+    const { lines } = await github(documents.old, documents.new);
     // `/paths/.../schema/properties/IdempotencyToken` is behind the body's `$ref`: the line of that `schema`.
     const schemaLine =
       text.split("\n").findIndex((l, i, all) => /^\s+schema:$/.test(l) && /\$ref/.test(all[i + 1]!)) + 1;

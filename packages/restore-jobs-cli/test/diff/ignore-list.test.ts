@@ -8,11 +8,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import { run } from "../../src/commands/diff.js";
+import { fixturePaths } from "./fixture-documents.js";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
-const fixture = (name: string, side: "old" | "new") =>
-  join(root, "packages/restore-jobs-cli/test/diff/fixtures", name, `${side}.yaml`);
 const dir = mkdtempSync(join(tmpdir(), "restore-jobs-ignore-"));
+const fixture = (name: string, side: "old" | "new") => fixturePaths(name, dir)[side];
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the command in-process on a fixture with an --ignore file of `text`. */
