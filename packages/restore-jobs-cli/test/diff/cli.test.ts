@@ -94,6 +94,7 @@ describe("restore-jobs diff", () => {
 
   describe("exits 2 with a clear message when it cannot run", () => {
     const dir = mkdtempSync(join(tmpdir(), "restore-jobs-diff-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const write = (name: string, text: string) => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);

@@ -3,12 +3,12 @@
  * repository made here (two commits), so it works in any clone, a fresh CI one included.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 const cli = fileURLToPath(new URL("../../src/bin.ts", import.meta.url));
@@ -52,6 +52,7 @@ beforeAll(() => {
   writeFileSync(join(repo, "openapi/schemas.yaml"), schemas("RecoveryPointArn, IamRoleArn"));
   git("commit", "--quiet", "-am", "v2");
 });
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 function diffIn(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [tsx, cli, "diff", ...args], { cwd, encoding: "utf8" });
